@@ -1,0 +1,36 @@
+import { RoleService } from "./access/role.service.js";
+import { ActivationService, ACTIVATION_DEFAULTS, type ActivationDefaults } from "./activations/activation.service.js";
+import { AdministratorService } from "./admins/administrator.service.js";
+import { AuditService } from "./audit/audit.service.js";
+import { AUTH_DEFAULTS, AuthService, type AuthOptions } from "./auth/auth.service.js";
+import { DeviceService } from "./devices/device.service.js";
+import { GroupService } from "./groups/group.service.js";
+import { SecretSettings } from "./settings/secret-settings.js";
+import type { CoreDeps } from "./shared/context.js";
+import { TenantService } from "./tenants/tenant.service.js";
+import { UserService } from "./users/user.service.js";
+
+export interface CoreOptions {
+  auth?: Partial<AuthOptions>;
+  activations?: Partial<ActivationDefaults>;
+}
+
+/** Every domain service, wired to one store. Transports (HTTP, CLI, device protocols) call these. */
+export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
+  const roles = new RoleService(deps);
+  return {
+    deps,
+    roles,
+    auth: new AuthService(deps, roles, { ...AUTH_DEFAULTS, ...options.auth }),
+    administrators: new AdministratorService(deps, roles),
+    tenants: new TenantService(deps),
+    users: new UserService(deps),
+    groups: new GroupService(deps),
+    devices: new DeviceService(deps),
+    activations: new ActivationService(deps, { ...ACTIVATION_DEFAULTS, ...options.activations }),
+    audit: new AuditService(deps),
+    secrets: new SecretSettings(deps),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

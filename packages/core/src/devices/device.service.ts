@@ -1,0 +1,131 @@
+import type { Actor } from "../access/actor.js";
+import { changeAndAudit, type CoreDeps } from "../shared/context.js";
+import { invalid, notFound } from "../shared/errors.js";
+import { newId } from "../shared/ids.js";
+import { pageRequest, type Page } from "../shared/paging.js";
+import { searchText } from "../shared/text.js";
+import type { Device, DeviceQuery, DeviceRecord, DeviceState, DeviceSummary, Ownership, Platform } from "./device.js";
+
+export interface NewDevice {
+  name?: string | undefined;
+  platform: Platform;
+  ownership?: Ownership | undefined;
+  model?: string | undefined;
+  manufacturer?: string | undefined;
+  osVersion?: string | undefined;
+  serialNumber?: string | undefined;
+  imei?: string | undefined;
+  state?: DeviceState | undefined;
+  ownerUserId?: string | undefined;
+}
+
+export interface DeviceChanges {
+  name?: string | undefined;
+  ownership?: Ownership | undefined;
+  ownerUserId?: string | null | undefined;
+}
+
+export function deviceSearchText(device: Pick<Device, "name" | "model" | "serialNumber" | "imei">): string {
+  return searchText(device.name, device.model, device.serialNumber, device.imei);
+}
+
+/** Builds a device row from what a device reports about itself at activation or enrollment. */
+export function newDeviceRecord(tenantId: string, input: NewDevice, now: number): DeviceRecord {
+  const name = input.name?.trim() || [input.model, input.serialNumber].filter(Boolean).join(" ") || `${input.platform} device`;
+  const device: Device = {
+    id: newId(now),
+    tenantId,
+    name,
+    platform: input.platform,
+    ownership: input.ownership ?? "unknown",
+    model: input.model ?? null,
+    manufacturer: input.manufacturer ?? null,
+    osVersion: input.osVersion ?? null,
+    serialNumber: input.serialNumber ?? null,
+    imei: input.imei ?? null,
+    state: input.state ?? "active",
+    ownerUserId: input.ownerUserId ?? null,
+    enrolledAt: now,
+    lastSeenAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { ...device, searchText: deviceSearchText(device) };
+}
+
+export class DeviceService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  /** Registers a device that has finished activation; called by the device protocols, not by administrators. */
+  async register(actor: Actor, input: NewDevice): Promise<Device> {
+    const record = newDeviceRecord(actor.tenantId, input, this.deps.clock.now());
+    return changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      if (record.ownerUserId && !(await tenant.users.get(record.ownerUserId))) throw notFound("user", record.ownerUserId);
+      await tenant.devices.insert(record);
+      audit("device.register", { type: "device", id: record.id, label: record.name }, { platform: record.platform });
+      const { searchText: _omit, ...device } = record;
+      return device;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<Device> {
+    const device = await this.deps.store.forTenant(actor.tenantId).devices.get(id);
+    if (!device) throw notFound("device", id);
+    return device;
+  }
+
+  async list(actor: Actor, query: Omit<DeviceQuery, "sort" | "descending"> & Partial<Pick<DeviceQuery, "sort" | "descending">>, paging: { limit?: number; cursor?: string }): Promise<Page<Device>> {
+    const text = query.text?.trim().toLowerCase() || undefined;
+    const osVersion = query.osVersion?.trim() || undefined;
+    if (osVersion !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/.test(osVersion)) {
+      throw invalid("invalid_os_version", "osVersion must look like a version number, such as 17 or 17.4.1.", [
+        { field: "osVersion", message: "must look like a version number" },
+      ]);
+    }
+    return this.deps.store
+      .forTenant(actor.tenantId)
+      .devices.list({ ...query, text, osVersion, sort: query.sort ?? "name", descending: query.descending ?? false }, pageRequest(paging));
+  }
+
+  async update(actor: Actor, id: string, changes: DeviceChanges): Promise<Device> {
+    return changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const device = await tenant.devices.get(id);
+      if (!device) throw notFound("device", id);
+      if (changes.ownerUserId && !(await tenant.users.get(changes.ownerUserId))) throw notFound("user", changes.ownerUserId);
+      const name = changes.name === undefined ? device.name : changes.name.trim();
+      if (name.length === 0 || name.length > 200) {
+        throw invalid("invalid_device", "name must be 1 to 200 characters", [{ field: "name", message: "must be 1 to 200 characters" }]);
+      }
+      const next: Device = {
+        ...device,
+        name,
+        ownership: changes.ownership ?? device.ownership,
+        ownerUserId: changes.ownerUserId === undefined ? device.ownerUserId : changes.ownerUserId,
+        updatedAt: this.deps.clock.now(),
+      };
+      await tenant.devices.update(id, {
+        name: next.name,
+        ownership: next.ownership,
+        ownerUserId: next.ownerUserId,
+        searchText: deviceSearchText(next),
+        updatedAt: next.updatedAt,
+      });
+      audit("device.update", { type: "device", id, label: next.name }, { fields: Object.keys(changes).filter((k) => changes[k as keyof DeviceChanges] !== undefined) });
+      return next;
+    });
+  }
+
+  /** Forgets a device. Wiping or retiring one is a device command, which comes with the device protocols. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    await changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const device = await tenant.devices.get(id);
+      if (!device) throw notFound("device", id);
+      await tenant.devices.delete(id);
+      audit("device.delete", { type: "device", id, label: device.name });
+    });
+  }
+
+  async summary(actor: Actor): Promise<DeviceSummary> {
+    return this.deps.store.forTenant(actor.tenantId).devices.summary();
+  }
+}

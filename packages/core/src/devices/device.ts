@@ -1,0 +1,77 @@
+import type { Page, PageRequest } from "../shared/paging.js";
+
+export const PLATFORMS = ["ios", "macos", "android", "windows"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const OWNERSHIPS = ["corporate", "personal", "unknown"] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+/**
+ * enrolling: activation started, not finished. active: managed and reporting. inactive: no contact for
+ * longer than the inactivity window. lost: lost mode. wiped / retired: no longer managed.
+ */
+export const DEVICE_STATES = ["enrolling", "active", "inactive", "lost", "wiped", "retired"] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+export interface Device {
+  id: string;
+  tenantId: string;
+  name: string;
+  platform: Platform;
+  ownership: Ownership;
+  model: string | null;
+  manufacturer: string | null;
+  osVersion: string | null;
+  serialNumber: string | null;
+  imei: string | null;
+  state: DeviceState;
+  ownerUserId: string | null;
+  enrolledAt: number | null;
+  lastSeenAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DeviceRecord extends Device {
+  searchText: string;
+}
+
+export const DEVICE_SORTS = ["name", "lastSeenAt", "enrolledAt"] as const;
+export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
+export interface DeviceQuery {
+  platform?: Platform | undefined;
+  /** "17" matches 17 and 17.x.y; "17.4" matches 17.4 and 17.4.x. */
+  osVersion?: string | undefined;
+  state?: DeviceState | undefined;
+  ownership?: Ownership | undefined;
+  ownerUserId?: string | undefined;
+  /** Case-insensitive substring of name, model, serial number or IMEI. */
+  text?: string | undefined;
+  sort: DeviceSort;
+  descending: boolean;
+}
+
+export type DevicePatch = Partial<
+  Pick<Device, "name" | "ownership" | "model" | "manufacturer" | "osVersion" | "serialNumber" | "imei" | "state" | "ownerUserId" | "enrolledAt" | "lastSeenAt">
+>;
+
+export interface DeviceSummary {
+  total: number;
+  byPlatform: Record<string, number>;
+  byState: Record<string, number>;
+  byOsVersion: Array<{ platform: string; osVersion: string | null; count: number }>;
+}
+
+export interface DeviceRepository {
+  insert(device: DeviceRecord): Promise<void>;
+  insertMany(devices: DeviceRecord[]): Promise<void>;
+  get(id: string): Promise<Device | undefined>;
+  update(id: string, patch: DevicePatch & { searchText: string; updatedAt: number }): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  list(query: DeviceQuery, page: PageRequest): Promise<Page<Device>>;
+  /** Devices that count against a user's device limit (not wiped or retired). */
+  countManagedForUser(userId: string): Promise<number>;
+  countForUser(userId: string): Promise<number>;
+  summary(): Promise<DeviceSummary>;
+}

@@ -1,0 +1,4 @@
+export interface SettingRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, updatedAt: number): Promise<void>;
+}

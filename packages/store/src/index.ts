@@ -1,0 +1,2 @@
+export { KyselyStore } from "./kysely-store.js";
+export { openStore, sqlitePath, type StoreOptions } from "./open-store.js";

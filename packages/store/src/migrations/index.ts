@@ -1,0 +1,22 @@
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001-initial.js";
+
+type Dialect = "sqlite" | "postgres";
+interface DialectMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/** Every migration, in order. Imported statically so that a bundle or a moved checkout still finds them. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  "0001-initial": initial,
+};
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+      );
+    },
+  };
+}

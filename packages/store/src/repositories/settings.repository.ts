@@ -1,0 +1,18 @@
+import type { SettingRepository } from "@meridian/core";
+import type { RepositoryContext } from "./context.js";
+
+export function settingRepository({ db, tenantId }: RepositoryContext): SettingRepository {
+  return {
+    async get(key) {
+      const row = await db.selectFrom("settings").select("value").where("tenantId", "=", tenantId).where("key", "=", key).executeTakeFirst();
+      return row?.value;
+    },
+    async set(key, value, updatedAt) {
+      await db
+        .insertInto("settings")
+        .values({ tenantId, key, value, updatedAt })
+        .onConflict((oc) => oc.columns(["tenantId", "key"]).doUpdateSet({ value, updatedAt }))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { User, UserRepository, UserSource } from "@meridian/core";
+import { keysetAfter, matchesText, pageOf } from "../query-helpers.js";
+import type { RepositoryContext } from "./context.js";
+
+const USER_COLUMNS = [
+  "users.id",
+  "users.tenantId",
+  "users.email",
+  "users.displayName",
+  "users.givenName",
+  "users.familyName",
+  "users.source",
+  "users.externalId",
+  "users.createdAt",
+  "users.updatedAt",
+] as const;
+
+type Row = Omit<User, "source"> & { source: string };
+const toUser = (row: Row): User => ({ ...row, source: row.source as UserSource });
+
+/** Rows per INSERT statement: SQLite allows 32,766 bound values, PostgreSQL 65,535. */
+const INSERT_CHUNK = 500;
+
+export function userRepository({ db, tenantId, dialect }: RepositoryContext): UserRepository {
+  const table = () => db.selectFrom("users").select(USER_COLUMNS).where("users.tenantId", "=", tenantId);
+  return {
+    async insert(user) {
+      await db.insertInto("users").values({ ...user, tenantId }).execute();
+    },
+    async insertMany(users) {
+      for (let i = 0; i < users.length; i += INSERT_CHUNK) {
+        await db.insertInto("users").values(users.slice(i, i + INSERT_CHUNK).map((u) => ({ ...u, tenantId }))).execute();
+      }
+    },
+    async get(id) {
+      const row = await table().where("users.id", "=", id).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async getByEmail(email) {
+      const row = await table().where("users.email", "=", email).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async existingEmails(emails) {
+      const found = new Set<string>();
+      for (let i = 0; i < emails.length; i += INSERT_CHUNK) {
+        const chunk = emails.slice(i, i + INSERT_CHUNK);
+        if (chunk.length === 0) continue;
+        const rows = await db.selectFrom("users").select("email").where("tenantId", "=", tenantId).where("email", "in", chunk).execute();
+        rows.forEach((r) => found.add(r.email));
+      }
+      return found;
+    },
+    async update(id, patch) {
+      await db.updateTable("users").set(patch).where("tenantId", "=", tenantId).where("id", "=", id).execute();
+    },
+    async delete(id) {
+      const result = await db.deleteFrom("users").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    async list(query, page) {
+      let q = table();
+      if (query.source) q = q.where("users.source", "=", query.source);
+      if (query.text) q = q.where(matchesText(dialect, "users", query.text));
+      if (page.cursor) q = q.where(keysetAfter("users.email", "users.id", false, page.cursor, "text"));
+      const rows = await q.orderBy("users.email").orderBy("users.id").limit(page.limit + 1).execute();
+      return pageOf(rows.map(toUser), page, (u) => ({ after: u.email, id: u.id }));
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Table shapes as Kysely sees them. Names are camelCase here and snake_case in the database
+ * (Kysely's CamelCasePlugin translates). Times are Unix milliseconds in 64-bit integers; flags are
+ * 0/1 integers; lists and maps are JSON text. The same shapes hold on SQLite and PostgreSQL.
+ */
+export interface Database {
+  tenants: { id: string; slug: string; name: string; operator: number; createdAt: number };
+  administrators: {
+    id: string;
+    tenantId: string;
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    roleId: string;
+    disabled: number;
+    lastLoginAt: number | null;
+    createdAt: number;
+    updatedAt: number;
+  };
+  roles: {
+    id: string;
+    tenantId: string;
+    name: string;
+    description: string;
+    permissions: string;
+    createdAt: number;
+    updatedAt: number;
+  };
+  sessions: {
+    id: string;
+    tenantId: string;
+    adminId: string;
+    tokenHash: string;
+    createdAt: number;
+    expiresAt: number;
+    lastUsedAt: number;
+    ip: string | null;
+  };
+  apiTokens: {
+    id: string;
+    tenantId: string;
+    adminId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    createdAt: number;
+    expiresAt: number | null;
+    lastUsedAt: number | null;
+    revokedAt: number | null;
+  };
+  users: {
+    id: string;
+    tenantId: string;
+    email: string;
+    displayName: string;
+    givenName: string | null;
+    familyName: string | null;
+    source: string;
+    externalId: string | null;
+    searchText: string;
+    createdAt: number;
+    updatedAt: number;
+  };
+  groups: {
+    id: string;
+    tenantId: string;
+    name: string;
+    description: string;
+    source: string;
+    externalId: string | null;
+    createdAt: number;
+    updatedAt: number;
+  };
+  groupMembers: {
+    tenantId: string;
+    groupId: string;
+    memberType: string;
+    memberId: string;
+    addedAt: number;
+  };
+  devices: {
+    id: string;
+    tenantId: string;
+    name: string;
+    platform: string;
+    ownership: string;
+    model: string | null;
+    manufacturer: string | null;
+    osVersion: string | null;
+    serialNumber: string | null;
+    imei: string | null;
+    state: string;
+    ownerUserId: string | null;
+    /** 0 when never: keyset paging on these columns needs them never null. */
+    enrolledAt: number;
+    lastSeenAt: number;
+    searchText: string;
+    createdAt: number;
+    updatedAt: number;
+  };
+  activations: {
+    id: string;
+    tenantId: string;
+    userId: string;
+    passwordHash: string;
+    expiresAt: number;
+    maxUses: number | null;
+    useCount: number;
+    failedAttempts: number;
+    lockedAt: number | null;
+    revokedAt: number | null;
+    deviceLimit: number;
+    platforms: string;
+    createdBy: string;
+    createdAt: number;
+  };
+  auditEvents: {
+    id: string;
+    tenantId: string;
+    at: number;
+    actorType: string;
+    actorId: string;
+    actorLabel: string;
+    action: string;
+    targetType: string | null;
+    targetId: string | null;
+    targetLabel: string | null;
+    ip: string | null;
+    details: string | null;
+  };
+  settings: { tenantId: string; key: string; value: string; updatedAt: number };
+}

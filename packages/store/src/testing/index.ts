@@ -1,0 +1,2 @@
+export { createScratchDatabase, testPostgresUrl, type ScratchDatabase } from "./postgres.js";
+export { storeBackends, type StoreBackend } from "./backends.js";
