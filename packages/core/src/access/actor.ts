@@ -12,6 +12,8 @@ export interface Actor {
   label: string;
   permissions: ReadonlySet<Permission>;
   ip: string | undefined;
+  /** The administrator behind a session or an API token. */
+  administratorId?: string | undefined;
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {

@@ -11,6 +11,7 @@ import {
   activationStatus,
   type Activation,
   type ActivationRecord,
+  type ActivationStatus,
 } from "./activation.js";
 
 /** No 0/O, 1/l/I: people read these passwords off a screen and type them on a phone. */
@@ -113,7 +114,7 @@ export class ActivationService {
     });
   }
 
-  async listForUser(actor: Actor, userId: string): Promise<Array<Activation & { status: string }>> {
+  async listForUser(actor: Actor, userId: string): Promise<Array<Activation & { status: ActivationStatus }>> {
     const tenant = this.deps.store.forTenant(actor.tenantId);
     if (!(await tenant.users.get(userId))) throw notFound("user", userId);
     const now = this.deps.clock.now();

@@ -128,7 +128,7 @@ export class AuthService {
   }
 
   async createApiToken(actor: Actor, input: { name: string; expiresInDays?: number | undefined }): Promise<{ token: string; apiToken: ApiToken }> {
-    if (actor.type !== "administrator") throw invalid("administrator_required", "API tokens are created by a signed-in administrator, not by another token.");
+    if (actor.type !== "administrator" || !actor.administratorId) throw invalid("administrator_required", "API tokens are created by a signed-in administrator, not by another token.");
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) throw invalid("invalid_token_name", "name must be 1 to 100 characters", [{ field: "name", message: "must be 1 to 100 characters" }]);
     const days = input.expiresInDays;
@@ -140,7 +140,7 @@ export class AuthService {
     const apiToken: ApiToken = {
       id: newId(now),
       tenantId: actor.tenantId,
-      adminId: actor.id,
+      adminId: actor.administratorId,
       name,
       prefix: token.slice(0, 10),
       createdAt: now,
@@ -155,14 +155,17 @@ export class AuthService {
     return { token, apiToken };
   }
 
+  /** An administrator's own tokens; every token of the tenant for those who may read administrators. */
   async listApiTokens(actor: Actor): Promise<ApiToken[]> {
-    return this.deps.store.forTenant(actor.tenantId).credentials.listApiTokens();
+    const everyone = actor.permissions.has("admins:read");
+    return this.deps.store.forTenant(actor.tenantId).credentials.listApiTokens(everyone ? undefined : (actor.administratorId ?? "-"));
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
     await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const token = await tenant.credentials.getApiToken(id);
-      if (!token) throw notFound("api_token", id);
+      const mayRevoke = token && (token.adminId === actor.administratorId || actor.permissions.has("admins:write"));
+      if (!token || !mayRevoke) throw notFound("api_token", id);
       await tenant.credentials.revokeApiToken(id, this.deps.clock.now());
       audit("api_token.revoke", { type: "api_token", id, label: token.name });
     });
@@ -193,6 +196,7 @@ export class AuthService {
       label: apiToken ? `${admin.email} (token ${apiToken.name})` : admin.email,
       permissions,
       ip,
+      administratorId: admin.id,
     };
   }
 }

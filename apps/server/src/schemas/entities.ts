@@ -1,0 +1,122 @@
+import { Type } from "typebox";
+import { DEVICE_STATES, OWNERSHIPS, PLATFORMS, USER_SOURCES } from "@meridian/core";
+import { Id, Nullable, Timestamp } from "./common.js";
+
+
+export const PlatformSchema = Type.Enum([...PLATFORMS]);
+export const OwnershipSchema = Type.Enum([...OWNERSHIPS]);
+export const DeviceStateSchema = Type.Enum([...DEVICE_STATES]);
+export const UserSourceSchema = Type.Enum([...USER_SOURCES]);
+
+export const UserSchema = Type.Object({
+  id: Id,
+  email: Type.String(),
+  displayName: Type.String(),
+  givenName: Nullable(Type.String()),
+  familyName: Nullable(Type.String()),
+  source: UserSourceSchema,
+  externalId: Nullable(Type.String()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const GroupSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  description: Type.String(),
+  source: UserSourceSchema,
+  externalId: Nullable(Type.String()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const GroupMemberSchema = Type.Object({
+  type: Type.Union([Type.Literal("user"), Type.Literal("group")]),
+  id: Id,
+  label: Type.String(),
+  addedAt: Timestamp,
+});
+
+export const DeviceSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  platform: PlatformSchema,
+  ownership: OwnershipSchema,
+  model: Nullable(Type.String()),
+  manufacturer: Nullable(Type.String()),
+  osVersion: Nullable(Type.String()),
+  serialNumber: Nullable(Type.String()),
+  imei: Nullable(Type.String()),
+  state: DeviceStateSchema,
+  ownerUserId: Nullable(Id),
+  enrolledAt: Nullable(Timestamp),
+  lastSeenAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ActivationSchema = Type.Object({
+  id: Id,
+  userId: Id,
+  status: Type.Enum(["active", "expired", "used", "locked", "revoked"]),
+  expiresAt: Timestamp,
+  maxUses: Nullable(Type.Integer()),
+  useCount: Type.Integer(),
+  failedAttempts: Type.Integer(),
+  deviceLimit: Type.Integer(),
+  platforms: Type.Array(PlatformSchema),
+  createdBy: Type.String(),
+  createdAt: Timestamp,
+});
+
+export const AdministratorSchema = Type.Object({
+  id: Id,
+  email: Type.String(),
+  displayName: Type.String(),
+  roleId: Type.String(),
+  disabled: Type.Boolean(),
+  lastLoginAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const RoleSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  builtIn: Type.Boolean(),
+  permissions: Type.Array(Type.String()),
+});
+
+export const AuditEventSchema = Type.Object({
+  id: Id,
+  at: Timestamp,
+  actorType: Type.String(),
+  actorId: Type.String(),
+  actorLabel: Type.String(),
+  action: Type.String(),
+  targetType: Nullable(Type.String()),
+  targetId: Nullable(Type.String()),
+  targetLabel: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  details: Nullable(Type.Record(Type.String(), Type.Unknown())),
+});
+
+export const ApiTokenSchema = Type.Object({
+  id: Id,
+  adminId: Id,
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: Timestamp,
+  expiresAt: Nullable(Timestamp),
+  lastUsedAt: Nullable(Timestamp),
+  revokedAt: Nullable(Timestamp),
+});
+
+export const TenantSchema = Type.Object({
+  id: Id,
+  slug: Type.String(),
+  name: Type.String(),
+  operator: Type.Boolean(),
+  createdAt: Timestamp,
+});

@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { DEFAULT_TENANT_ID, createCore, systemClock, type Core } from "@meridian/core";
+import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
+import { openStore, type KyselyStore } from "@meridian/store";
+import { buildApp, type AppOptions } from "./app.js";
+import { DEFAULT_ADMIN_EMAIL, type ServerConfig } from "./config.js";
+
+export interface RunningServer {
+  url: string;
+  core: Core;
+  store: KyselyStore;
+  /** Set only on the first start, when Meridian made up the first administrator's password. */
+  firstAdministrator: { email: string; password: string; generated: boolean } | undefined;
+  stop(): Promise<void>;
+}
+
+const DAY = 86_400_000;
+
+/** Opens storage, makes sure the default tenant and its first administrator exist, and serves the API. */
+export async function startServer(config: ServerConfig, appOptions: Partial<AppOptions> = {}): Promise<RunningServer> {
+  const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const secretBox = createSecretBox(loadSecretKey({ fromEnvironment: config.secretKey, keyFile: join(config.dataDir, "secret.key") }));
+    const core = createCore({ store, crypto: nodeCrypto, secretBox, clock: systemClock });
+    await core.tenants.ensureDefaultTenant(config.cloudMode);
+    const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+    const generated = config.adminPassword === undefined;
+    const password = config.adminPassword ?? nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
+
+    const app = await buildApp(core, {
+      cloudMode: config.cloudMode,
+      trustProxy: config.trustProxy,
+      logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+      ...appOptions,
+    });
+    await app.listen({ host: config.host, port: config.httpPort });
+    app.markReady();
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.httpPort;
+
+    const prune = async () => {
+      for (const tenant of await core.tenants.list()) await core.audit.prune(tenant.id);
+    };
+    const pruneTimer = setInterval(() => void prune().catch((error: unknown) => app.log.error({ err: error }, "audit prune failed")), DAY);
+    pruneTimer.unref();
+
+    return {
+      url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
+      core,
+      store,
+      firstAdministrator: created ? { email, password, generated } : undefined,
+      async stop() {
+        clearInterval(pruneTimer);
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
