@@ -3,7 +3,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Core } from "@meridian/core";
-import { useAccessControl } from "./plugins/access.js";
+import { useAccessControl, type RouteAccess } from "./plugins/access.js";
 import { useProblemResponses } from "./plugins/problems.js";
 import { RateLimiter } from "./plugins/rate-limit.js";
 import { useServerTiming } from "./plugins/server-timing.js";
@@ -32,7 +32,9 @@ export interface AppOptions {
 /** Ordinary requests are small; the import endpoint raises its own limit. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-export async function buildApp(core: Core, options: AppOptions): Promise<TypedApp & { markReady(): void }> {
+export type MeridianApp = TypedApp & { markReady(): void; routeAccess: readonly RouteAccess[] };
+
+export async function buildApp(core: Core, options: AppOptions): Promise<MeridianApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -45,7 +47,7 @@ export async function buildApp(core: Core, options: AppOptions): Promise<TypedAp
   useServerTiming(app);
   useStrictValidation(app);
   useProblemResponses(app);
-  useAccessControl(app, core);
+  const routeAccess = useAccessControl(app, core);
 
   await app.register(swagger, {
     openapi: {
@@ -78,5 +80,5 @@ export async function buildApp(core: Core, options: AppOptions): Promise<TypedAp
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);
 
-  return Object.assign(app, { markReady: () => void (ready = true) });
+  return Object.assign(app, { markReady: () => void (ready = true), routeAccess });
 }

@@ -29,14 +29,22 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
-export function useAccessControl(app: FastifyInstance, core: Core): void {
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/** Checks every request against its route's declared access; returns the table of routes and what each requires. */
+export function useAccessControl(app: FastifyInstance, core: Core): RouteAccess[] {
+  const table: RouteAccess[] = [];
   app.decorateRequest("actor", null);
 
   app.addHook("onRoute", (route) => {
     const access = route.config?.access;
-    if (!access && !route.url.startsWith("/api/v1/docs")) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare its access (config.access).`);
-    }
+    if (route.url.startsWith("/api/v1/docs")) return;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access (config.access).`);
+    for (const method of [route.method].flat()) if (method !== "HEAD") table.push({ method, url: route.url, access });
   });
 
   app.addHook("onRequest", async (request) => {
@@ -47,4 +55,5 @@ export function useAccessControl(app: FastifyInstance, core: Core): void {
     request.actor = await core.auth.authenticate(token, request.ip);
     if (access !== "authenticated") requirePermission(request.actor, access);
   });
+  return table;
 }
