@@ -25,6 +25,7 @@ export async function createScratchDatabase(prefix = "meridian_test"): Promise<S
     throw new Error(
       `PostgreSQL is needed for these tests and is not reachable at ${adminUrl} (${(error as Error).message}). ` +
         "Start it (scripts/test.sh does) or point MERIDIAN_TEST_DATABASE_URL at a server where this user may create databases.",
+      { cause: error },
     );
   }
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
