@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "cli", include: ["src/**/*.test.ts"] },
+  // The end-to-end tests start a real server and run the CLI as child processes, a second or so each.
+  test: { name: "cli", include: ["src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
 });

@@ -1,5 +1,12 @@
 import { Command, CommanderError } from "commander";
+import { describeError } from "./api-client.js";
+import { registerActivationsCreate } from "./commands/activations-create.js";
+import { registerLogin } from "./commands/login.js";
+import { registerLogout } from "./commands/logout.js";
 import { registerStart } from "./commands/start.js";
+import { registerUsersCreate } from "./commands/users-create.js";
+import { registerUsersImport } from "./commands/users-import.js";
+import { registerUsersList } from "./commands/users-list.js";
 
 const program = new Command()
   .name("meridian")
@@ -8,11 +15,24 @@ const program = new Command()
   .showHelpAfterError("(run meridian --help for usage)");
 
 registerStart(program);
+registerLogin(program);
+registerLogout(program);
+
+const users = program.command("users").description("List, create and import users");
+registerUsersList(users);
+registerUsersCreate(users);
+registerUsersImport(users);
+
+const activations = program
+  .command("activations")
+  .description("Activation passwords with which users enrol their devices");
+registerActivationsCreate(activations);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  process.stderr.write(`meridian: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Errors are shown in words the user can act on; a stack trace helps nobody at this prompt.
+  process.stderr.write(`meridian: ${describeError(error)}\n`);
   process.exit(1);
 }

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { serverConfigFromEnvironment, startServer } from "@meridian/server";
 
 export function registerStart(program: Command): void {
   program
@@ -10,6 +9,8 @@ export function registerStart(program: Command): void {
     .option("--host <address>", "address to listen on (MERIDIAN_HTTP_HOST, default 127.0.0.1)")
     .option("--database-url <url>", "postgres://... or sqlite:FILE (MERIDIAN_DATABASE_URL, default SQLite in the data directory)")
     .action(async (options: { dataDir?: string; port?: string; host?: string; databaseUrl?: string }) => {
+      // Loaded here, not at the top: the server takes about two seconds to load, which every other command would pay.
+      const { serverConfigFromEnvironment, startServer } = await import("@meridian/server");
       const startedAt = performance.now();
       const env = { ...process.env, ...(options.port ? { MERIDIAN_HTTP_PORT: options.port } : {}) };
       const config = serverConfigFromEnvironment(env, { dataDir: options.dataDir, host: options.host, databaseUrl: options.databaseUrl });
