@@ -1,11 +1,16 @@
 import { MeridianError } from "@meridian/core";
 
+interface Window {
+  start: number;
+  count: number;
+}
+
 /**
- * A fixed-window counter per key, in memory. Enough for login throttling on one server process; a
+ * A fixed-window counter per key, in memory. Enough for sign-in throttling on one server process; a
  * cluster shares the limit through the bus when there is one.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(
     private readonly limit: number,
@@ -13,8 +18,28 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one attempt for `key`; throws a 429-kind error when the key is over its limit. */
+  /** Counts one attempt and refuses it when it goes over the limit. */
   hit(key: string, what: string): void {
+    this.record(key);
+    if (this.current(key).count > this.limit) this.refuse(key, what);
+  }
+
+  /** Refuses when the key has no attempts left, without counting one. */
+  check(key: string, what: string): void {
+    if (this.current(key).count >= this.limit) this.refuse(key, what);
+  }
+
+  /** Counts one attempt, such as a failed password, without refusing anything now. */
+  record(key: string): void {
+    this.current(key).count += 1;
+  }
+
+  private refuse(key: string, what: string): never {
+    const retryAfterSeconds = Math.max(1, Math.ceil((this.current(key).start + this.windowMs - this.now()) / 1000));
+    throw new MeridianError("rate_limited", "too_many_attempts", `Too many ${what}; wait ${retryAfterSeconds} s and try again.`, { retryAfterSeconds });
+  }
+
+  private current(key: string): Window {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
@@ -22,11 +47,7 @@ export class RateLimiter {
       this.windows.set(key, window);
       if (this.windows.size > 100_000) this.sweep(now);
     }
-    window.count += 1;
-    if (window.count > this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
-      throw new MeridianError("rate_limited", "too_many_attempts", `Too many ${what}; wait ${retryAfterSeconds} s and try again.`, { retryAfterSeconds });
-    }
+    return window;
   }
 
   private sweep(now: number): void {

@@ -3,6 +3,21 @@ import { randomBytes } from "node:crypto";
 let lastMs = -1;
 let sequence = 0;
 
+// Random bytes are drawn in blocks: one getrandom call per 512 ids instead of one per id.
+const POOL_SIZE = 16 * 512;
+let pool = Buffer.alloc(0);
+let poolOffset = POOL_SIZE;
+
+function randomBlock(size: number): Buffer {
+  if (poolOffset + size > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const block = Buffer.from(pool.subarray(poolOffset, poolOffset + size));
+  poolOffset += size;
+  return block;
+}
+
 /**
  * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, a 12-bit sequence, then random bits.
  * Identifiers made by this process sort in the order they were made, even within one millisecond
@@ -19,10 +34,10 @@ export function newId(now: number = Date.now()): string {
     }
   } else {
     // Start each millisecond low in the range so that many ids fit before it overflows.
-    sequence = randomBytes(2).readUInt16BE(0) & 0x3ff;
+    sequence = randomBlock(2).readUInt16BE(0) & 0x3ff;
   }
   lastMs = ms;
-  const bytes = randomBytes(16);
+  const bytes = randomBlock(16);
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;

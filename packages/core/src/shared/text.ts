@@ -15,6 +15,9 @@ export function normalizeEmail(email: string): string {
 // Deliberately plain: one @, no spaces, a dot in the domain. Mail servers decide the rest.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
+  return value.length <= 254 && EMAIL.test(value) && !CONTROL.test(value);
 }

@@ -7,6 +7,8 @@ import { isEmail, normalizeEmail, searchText } from "../shared/text.js";
 import type { User, UserPatch, UserQuery, UserRecord, UserSource } from "./user.js";
 
 export interface NewUser {
+  /** Where this user stands in the caller's file, for import reports. */
+  row?: number | undefined;
   email: string;
   displayName?: string | undefined;
   givenName?: string | undefined;
@@ -30,6 +32,8 @@ function cleanName(value: string | undefined | null, field: string, problems: Fi
   if (value === undefined || value === null) return null;
   const trimmed = value.trim();
   if (trimmed.length > 200) problems.push({ field, message: "must be at most 200 characters" });
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ field, message: "must not contain line breaks or control characters" });
   return trimmed.length === 0 ? null : trimmed;
 }
 
@@ -88,7 +92,7 @@ export class UserService {
     const prepared: Array<{ result: ImportRowResult; record: UserRecord }> = [];
     const seen = new Set<string>();
     rows.forEach((input, index) => {
-      const row = firstRow + index;
+      const row = input.row ?? firstRow + index;
       const email = typeof input.email === "string" ? input.email.trim() : "";
       try {
         const record = this.prepare(input, actor.tenantId, now);

@@ -36,6 +36,11 @@ describe("authentication", () => {
     expect(events.items[0]!.details.reason).toBe("wrong_password");
   });
 
+  it("counts only failures against an account", async () => {
+    for (let i = 0; i < 10; i++) await server.login();
+    expect((await server.call("POST", "/api/v1/auth/login", { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).statusCode).toBe(200);
+  });
+
   it("rate limits sign-in per email, with Retry-After", async () => {
     let last;
     for (let i = 0; i < 7; i++) {

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import type { Core } from "@meridian/core";
+import { isMeridianError, type Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import { NoContent, Problem, Strict, Timestamp, problemResponses, Id, IdParams } from "../../schemas/common.js";
@@ -19,7 +19,7 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
       schema: {
         tags: ["Authentication"],
         summary: "Sign in as an administrator",
-        description: "Returns a session token for `Authorization: Bearer <token>`. Rate limited per address and per email.",
+        description: "Returns a session token for `Authorization: Bearer <token>`. Limited per client address, and per email after repeated failures.",
         body: Strict({
           email: Type.String({ minLength: 3, maxLength: 254 }),
           password: Type.String({ minLength: 1, maxLength: 1024 }),
@@ -38,9 +38,16 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
       },
     },
     async (request) => {
+      const email = request.body.email.trim().toLowerCase();
       limits.perAddress.hit(request.ip, "sign-in attempts from your address");
-      limits.perEmail.hit(request.body.email.trim().toLowerCase(), "sign-in attempts for this account");
-      return core.auth.login({ ...request.body, ip: request.ip });
+      // Only failures count against an account, so a script that signs in on every run is never locked out.
+      limits.perEmail.check(email, "failed sign-in attempts for this account");
+      try {
+        return await core.auth.login({ ...request.body, ip: request.ip });
+      } catch (error) {
+        if (isMeridianError(error) && error.kind === "unauthenticated") limits.perEmail.record(email);
+        throw error;
+      }
     },
   );
 

@@ -59,7 +59,18 @@ export function userRoutes(app: TypedApp, core: Core): void {
         security: bearer,
         body: Strict({
           firstRow: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-          users: Type.Array(Type.Object({ email: Type.String({ maxLength: 254 }), displayName: Type.Optional(Type.String({ maxLength: 1000 })), givenName: Type.Optional(Type.String({ maxLength: 1000 })), familyName: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }), { maxItems: MAX_IMPORT_BATCH }),
+          // Field limits here are loose on purpose: a row with an over-long value fails alone, with its row
+          // number, instead of failing the whole batch at validation.
+          users: Type.Array(
+            Strict({
+              row: Type.Optional(Type.Integer({ minimum: 1, description: "The row's number in your file; defaults to firstRow + its index." })),
+              email: Type.String({ maxLength: 4000 }),
+              displayName: Type.Optional(Type.String({ maxLength: 4000 })),
+              givenName: Type.Optional(Type.String({ maxLength: 4000 })),
+              familyName: Type.Optional(Type.String({ maxLength: 4000 })),
+            }),
+            { maxItems: MAX_IMPORT_BATCH },
+          ),
         }),
         response: {
           200: Type.Object({

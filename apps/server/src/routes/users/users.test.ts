@@ -65,6 +65,18 @@ describe("users API", () => {
         { row: 12, status: "failed", code: "duplicate_in_file" },
       ],
     });
+    const perRow = await server.call("POST", "/api/v1/users/import", {
+      token,
+      body: { users: [{ row: 40, email: "long@example.com", displayName: "y".repeat(1000) }, { row: 42, email: "line@example.com", givenName: "Dan\nDawson" }, { row: 45, email: "fine@example.com" }] },
+    });
+    expect(perRow.json()).toMatchObject({
+      created: 1,
+      results: [
+        { row: 40, status: "failed", message: expect.stringContaining("at most 200") },
+        { row: 42, status: "failed", message: expect.stringContaining("control characters") },
+        { row: 45, status: "created" },
+      ],
+    });
     const tooMany = await server.call("POST", "/api/v1/users/import", { token, body: { users: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
     expect(tooMany.statusCode).toBe(422);
   });
