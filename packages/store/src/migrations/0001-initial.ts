@@ -148,6 +148,8 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     ["devices_tenant_enrolled", ["tenant_id", "enrolled_at", "id"]],
     ["devices_tenant_platform_name", ["tenant_id", "platform", "name", "id"]],
     ["devices_tenant_state_name", ["tenant_id", "state", "name", "id"]],
+    // Inactive (or lost) devices by last contact: those bunch at one end of the last-contact order.
+    ["devices_tenant_state_last_seen", ["tenant_id", "state", "last_seen_at", "id"]],
     ["devices_tenant_os", ["tenant_id", "os_version"]],
     ["devices_tenant_owner", ["tenant_id", "owner_user_id"]],
   ] as const) {

@@ -1,5 +1,5 @@
-import type { Device, DeviceRecord, DeviceRepository, DeviceSort, DeviceState, Ownership, Platform } from "@meridian/core";
-import { keysetAfter, matchesText, pageOf } from "../query-helpers.js";
+import type { Device, DeviceQuery, DeviceRecord, DeviceRepository, DeviceSort, DeviceState, Ownership, Platform } from "@meridian/core";
+import { afterCursor, firstRows, pageOf, type ListOrder } from "../query-helpers.js";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
 
@@ -39,6 +39,13 @@ const SORT_COLUMNS: Record<DeviceSort, { column: `devices.${"name" | "lastSeenAt
   name: { column: "devices.name", kind: "text" },
   lastSeenAt: { column: "devices.lastSeenAt", kind: "number" },
   enrolledAt: { column: "devices.enrolledAt", kind: "number" },
+};
+
+/** Filters that an index holds in each sort order (0001-initial.ts): devices_tenant_platform_name, _state_name and _state_last_seen. */
+const INDEXED_IN_ORDER: Record<DeviceSort, ReadonlyArray<keyof DeviceQuery>> = {
+  name: ["platform", "state"],
+  lastSeenAt: ["state"],
+  enrolledAt: [],
 };
 
 const INSERT_CHUNK = 400;
@@ -82,25 +89,34 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       return result.numDeletedRows > 0n;
     },
     async list(query, page) {
-      let q = table();
-      if (query.platform) q = q.where("devices.platform", "=", query.platform);
-      if (query.state) q = q.where("devices.state", "=", query.state);
-      if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
-      if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
-      if (query.osVersion) {
-        // "17" matches "17" and everything from "17." up to (not including) "17/": '/' follows '.' in ASCII.
-        const v = query.osVersion;
-        q = q.where((eb) =>
-          eb.or([eb("devices.osVersion", "=", v), eb.and([eb("devices.osVersion", ">=", `${v}.`), eb("devices.osVersion", "<", `${v}/`)])]),
-        );
-      }
-      if (query.text) q = q.where(matchesText(dialect, "devices", query.text));
       const { column, kind } = SORT_COLUMNS[query.sort];
-      const direction = query.descending ? "desc" : "asc";
-      if (page.cursor) q = q.where(keysetAfter(column, "devices.id", query.descending, page.cursor, kind));
-      const rows = await q.orderBy(column, direction).orderBy("devices.id", direction).limit(page.limit + 1).execute();
+      const order: ListOrder = { column, idColumn: "devices.id", descending: query.descending, kind };
+      const rows = (filtered = true) => {
+        let q = table();
+        if (filtered) {
+          if (query.platform) q = q.where("devices.platform", "=", query.platform);
+          if (query.state) q = q.where("devices.state", "=", query.state);
+          if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
+          if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
+          if (query.osVersion) {
+            // "17" matches "17" and everything from "17." up to (not including) "17/": '/' follows '.' in ASCII.
+            // One range from "17" to "17/" lets the index find them all; the OR then leaves out the "17-beta"s in it.
+            const v = query.osVersion;
+            q = q
+              .where("devices.osVersion", ">=", v)
+              .where("devices.osVersion", "<", `${v}/`)
+              .where((eb) => eb.or([eb("devices.osVersion", "=", v), eb("devices.osVersion", ">=", `${v}.`)]));
+          }
+        }
+        return page.cursor ? q.where(afterCursor(order, page.cursor)) : q;
+      };
+      const filters = (["platform", "state", "ownership", "ownerUserId", "osVersion"] as const).filter((f) => query[f] !== undefined);
+      const inIndexOrder = filters.length === 0 || (filters.length === 1 && INDEXED_IN_ORDER[query.sort].includes(filters[0]!));
+      // An owner has a handful of devices.
+      const fewRows = query.ownerUserId !== undefined;
+      const found = await firstRows({ db, dialect, table: "devices", order, rows, inIndexOrder, fewRows }, query.text, page.limit + 1);
       const key = column.slice("devices.".length) as "name" | "lastSeenAt" | "enrolledAt";
-      const result = pageOf(rows, page, (r) => ({ after: r[key], id: r.id }));
+      const result = pageOf(found, page, (r) => ({ after: r[key], id: r.id }));
       return { items: result.items.map(toDevice), nextCursor: result.nextCursor };
     },
     countManagedForUser: (userId) => count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),

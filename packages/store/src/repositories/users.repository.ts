@@ -1,5 +1,5 @@
 import type { User, UserRepository, UserSource } from "@meridian/core";
-import { keysetAfter, matchesText, pageOf } from "../query-helpers.js";
+import { afterCursor, firstRows, pageOf, type ListOrder } from "../query-helpers.js";
 import type { RepositoryContext } from "./context.js";
 
 const USER_COLUMNS = [
@@ -17,6 +17,9 @@ const USER_COLUMNS = [
 
 type Row = Omit<User, "source"> & { source: string };
 const toUser = (row: Row): User => ({ ...row, source: row.source as UserSource });
+
+/** Emails are unique within a tenant (users_tenant_email), so the email alone orders the list and that index serves it. */
+const BY_EMAIL: ListOrder = { column: "users.email", idColumn: "users.id", descending: false, kind: "text", unique: true };
 
 /** Rows per INSERT statement: SQLite allows 32,766 bound values, PostgreSQL 65,535. */
 const INSERT_CHUNK = 500;
@@ -58,12 +61,15 @@ export function userRepository({ db, tenantId, dialect }: RepositoryContext): Us
       return result.numDeletedRows > 0n;
     },
     async list(query, page) {
-      let q = table();
-      if (query.source) q = q.where("users.source", "=", query.source);
-      if (query.text) q = q.where(matchesText(dialect, "users", query.text));
-      if (page.cursor) q = q.where(keysetAfter("users.email", "users.id", false, page.cursor, "text"));
-      const rows = await q.orderBy("users.email").orderBy("users.id").limit(page.limit + 1).execute();
-      return pageOf(rows.map(toUser), page, (u) => ({ after: u.email, id: u.id }));
+      // users_tenant_email and users_tenant_source_email hold every list in email order.
+      const rows = (filtered = true) => {
+        let q = table();
+        if (filtered && query.source) q = q.where("users.source", "=", query.source);
+        if (page.cursor) q = q.where(afterCursor(BY_EMAIL, page.cursor));
+        return q;
+      };
+      const found = await firstRows({ db, dialect, table: "users", order: BY_EMAIL, rows, inIndexOrder: true }, query.text, page.limit + 1);
+      return pageOf(found.map(toUser), page, (u) => ({ after: u.email, id: u.id }));
     },
   };
 }
