@@ -40,12 +40,8 @@ export async function* listUsers(
   } while (cursor && remaining > 0);
 }
 
-/** The user whose email is exactly `email`, ignoring case; search matches parts of emails and names, so filter. */
+/** The user whose email is exactly `email`, ignoring case. */
 export async function findUserByEmail(api: ApiClient, email: string): Promise<User | undefined> {
-  const wanted = email.trim().toLowerCase();
-  for await (const page of listUsers(api, { text: wanted.slice(0, 200) })) {
-    const match = page.items.find((u) => u.email.toLowerCase() === wanted);
-    if (match) return match;
-  }
-  return undefined;
+  const page = await api.get<UserPage>("/api/v1/users", { email: email.trim() });
+  return page.items[0];
 }

@@ -14,7 +14,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** Opens storage, makes sure the default tenant and its first administrator exist, and serves the API. */
 export async function startServer(config: ServerConfig, appOptions: Partial<AppOptions> = {}): Promise<RunningServer> {
@@ -44,6 +45,8 @@ export async function startServer(config: ServerConfig, appOptions: Partial<AppO
     };
     const pruneTimer = setInterval(() => void prune().catch((error: unknown) => app.log.error({ err: error }, "audit prune failed")), DAY);
     pruneTimer.unref();
+    const maintainTimer = setInterval(() => void store.maintain().catch((error: unknown) => app.log.error({ err: error }, "database upkeep failed")), HOUR);
+    maintainTimer.unref();
 
     return {
       url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
@@ -52,6 +55,7 @@ export async function startServer(config: ServerConfig, appOptions: Partial<AppO
       firstAdministrator: created ? { email, password, generated } : undefined,
       async stop() {
         clearInterval(pruneTimer);
+        clearInterval(maintainTimer);
         await app.close();
         await store.close();
       },

@@ -30,5 +30,7 @@ export interface Store {
   forTenant(tenantId: string): TenantStore;
   /** Runs `work` in one database transaction; the store it is given writes inside that transaction. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Periodic upkeep, such as refreshing the query planner's statistics; safe to call at any time. */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { conflict, type Store, type TenantStore } from "@meridian/core";
 import type { Dialect } from "./query-helpers.js";
 import { activationRepository } from "./repositories/activations.repository.js";
@@ -60,6 +60,11 @@ export class KyselyStore implements Store {
     } catch (error) {
       throw translate(error);
     }
+  }
+
+  async maintain(): Promise<void> {
+    // PostgreSQL's autovacuum keeps its statistics; SQLite's are refreshed on request.
+    if (this.dialect === "sqlite") await sql`pragma optimize`.execute(this.db);
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,9 @@ export async function openStore(options: StoreOptions): Promise<KyselyStore> {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("foreign_keys = ON");
+    // Statistics for the query planner: analyse what has none yet or has changed a lot (SQLite's own
+    // advice for long-lived connections); cheap when nothing changed. The store repeats it in `maintain`.
+    sqlite.pragma("optimize = 0x10002");
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   }
   const dialect = isPostgres ? "postgres" : "sqlite";

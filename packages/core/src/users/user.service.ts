@@ -192,7 +192,7 @@ export class UserService {
 
 function normaliseQuery(query: UserQuery): UserQuery {
   const text = query.text?.trim().toLowerCase();
-  return { ...query, text: text ? text : undefined };
+  return { ...query, text: text ? text : undefined, email: query.email === undefined ? undefined : normalizeEmail(query.email) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

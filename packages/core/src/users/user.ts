@@ -22,6 +22,8 @@ export interface UserRecord extends User {
 }
 
 export interface UserQuery {
+  /** Exactly this email (compared as stored: trimmed, lower-case). */
+  email?: string | undefined;
   /** Case-insensitive substring of email, display name, given or family name. */
   text?: string | undefined;
   source?: UserSource | undefined;

@@ -1,5 +1,6 @@
 import type { Device, DeviceQuery, DeviceRecord, DeviceRepository, DeviceSort, DeviceState, Ownership, Platform } from "@meridian/core";
-import { afterCursor, firstRows, pageOf, type ListOrder } from "../query-helpers.js";
+import { pageOf } from "../query-helpers.js";
+import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
 

@@ -1,5 +1,6 @@
 import type { User, UserRepository, UserSource } from "@meridian/core";
-import { afterCursor, firstRows, pageOf, type ListOrder } from "../query-helpers.js";
+import { pageOf } from "../query-helpers.js";
+import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { RepositoryContext } from "./context.js";
 
 const USER_COLUMNS = [
@@ -65,10 +66,11 @@ export function userRepository({ db, tenantId, dialect }: RepositoryContext): Us
       const rows = (filtered = true) => {
         let q = table();
         if (filtered && query.source) q = q.where("users.source", "=", query.source);
+        if (filtered && query.email !== undefined) q = q.where("users.email", "=", query.email);
         if (page.cursor) q = q.where(afterCursor(BY_EMAIL, page.cursor));
         return q;
       };
-      const found = await firstRows({ db, dialect, table: "users", order: BY_EMAIL, rows, inIndexOrder: true }, query.text, page.limit + 1);
+      const found = await firstRows({ db, dialect, table: "users", order: BY_EMAIL, rows, inIndexOrder: true, fewRows: query.email !== undefined }, query.text, page.limit + 1);
       return pageOf(found.map(toUser), page, (u) => ({ after: u.email, id: u.id }));
     },
   };

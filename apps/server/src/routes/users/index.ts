@@ -26,15 +26,20 @@ export function userRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "List and search users",
-        description: "Sorted by email. `q` matches any part of the email, display name, given or family name, ignoring case.",
+        description: "Sorted by email. `q` matches any part of the email, display name, given or family name, ignoring case; `email` finds one user by exact email.",
         security: bearer,
-        querystring: Strict({ q: Type.Optional(Type.String({ maxLength: 200 })), source: Type.Optional(UserSourceSchema), ...PageQuery }),
+        querystring: Strict({
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          email: Type.Optional(Type.String({ maxLength: 254, description: "Exactly this email, ignoring case." })),
+          source: Type.Optional(UserSourceSchema),
+          ...PageQuery,
+        }),
         response: { 200: PageOf(UserSchema), ...problemResponses },
       },
     },
     async (request) => {
-      const { q, source, limit, cursor } = request.query;
-      return core.users.list(actorOf(request), { text: q, source }, { limit, ...(cursor ? { cursor } : {}) });
+      const { q, email, source, limit, cursor } = request.query;
+      return core.users.list(actorOf(request), { text: q, email, source }, { limit, ...(cursor ? { cursor } : {}) });
     },
   );
 

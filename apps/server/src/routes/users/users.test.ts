@@ -38,6 +38,9 @@ describe("users API", () => {
     const users = Array.from({ length: 25 }, (_, i) => ({ email: `searcher${String(i).padStart(2, "0")}@paged.example`, familyName: i === 7 ? "Hopper" : "Smith" }));
     const imported = await server.call("POST", "/api/v1/users/import", { token, body: { users } });
     expect(imported.json()).toMatchObject({ created: 25, failed: 0 });
+    const exact = await server.call("GET", "/api/v1/users?email=SEARCHER07@paged.example", { token });
+    expect(exact.json<{ items: UserBody[] }>().items.map((u) => u.email)).toEqual(["searcher07@paged.example"]);
+    expect((await server.call("GET", "/api/v1/users?email=searcher0@paged.example", { token })).json<{ items: UserBody[] }>().items).toEqual([]);
     const found = await server.call("GET", "/api/v1/users?q=HOPP", { token });
     expect(found.json<{ items: UserBody[] }>().items.map((u) => u.email)).toEqual(["searcher07@paged.example"]);
     const emails: string[] = [];
