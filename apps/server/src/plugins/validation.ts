@@ -1,8 +1,9 @@
-import { Ajv, type Options } from "ajv";
+import ajv, { type Options } from "ajv";
 import ajvFormats from "ajv-formats";
 import type { FastifyInstance } from "fastify";
 
-// ajv-formats is CommonJS: under ESM its plugin function is the `default` property.
+// ajv and ajv-formats are CommonJS: under Node's ESM their exports are the `default` property.
+const Ajv = ajv.default;
 const addFormats = ajvFormats.default;
 
 const common: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
