@@ -88,7 +88,7 @@ describe("meridian users import against a real server", () => {
     });
     expect(await userByEmail("ben@example.com")).toMatchObject({ displayName: "Ben Baker" });
     expect(await userByEmail("dan@example.com")).toMatchObject({
-      displayName: "Dan\nDawson",
+      displayName: "Dan Dawson",
       familyName: "Dawson",
     });
     expect(await userByEmail("eve@example.com")).toMatchObject({ givenName: "Eve" });

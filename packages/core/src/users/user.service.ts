@@ -30,10 +30,11 @@ export const MAX_IMPORT_BATCH = 1000;
 
 function cleanName(value: string | undefined | null, field: string, problems: FieldProblem[]): string | null {
   if (value === undefined || value === null) return null;
-  const trimmed = value.trim();
+  // Line breaks and tabs (a quoted line break in a CSV cell, say) become single spaces; other control characters are refused.
+  const trimmed = value.replace(/\s+/g, " ").trim();
   if (trimmed.length > 200) problems.push({ field, message: "must be at most 200 characters" });
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ field, message: "must not contain line breaks or control characters" });
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ field, message: "must not contain control characters" });
   return trimmed.length === 0 ? null : trimmed;
 }
 

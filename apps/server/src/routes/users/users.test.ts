@@ -70,7 +70,7 @@ describe("users API", () => {
     });
     const perRow = await server.call("POST", "/api/v1/users/import", {
       token,
-      body: { users: [{ row: 40, email: "long@example.com", displayName: "y".repeat(1000) }, { row: 42, email: "line@example.com", givenName: "Dan\nDawson" }, { row: 45, email: "fine@example.com" }] },
+      body: { users: [{ row: 40, email: "long@example.com", displayName: "y".repeat(1000) }, { row: 42, email: "bell@example.com", givenName: "Dan\u0007" }, { row: 45, email: "fine@example.com", displayName: "Dan\r\n  Dawson" }] },
     });
     expect(perRow.json()).toMatchObject({
       created: 1,
@@ -80,6 +80,7 @@ describe("users API", () => {
         { row: 45, status: "created" },
       ],
     });
+    expect((await server.call("GET", "/api/v1/users?email=fine@example.com", { token })).json<{ items: UserBody[] }>().items[0]!.displayName).toBe("Dan Dawson");
     const tooMany = await server.call("POST", "/api/v1/users/import", { token, body: { users: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
     expect(tooMany.statusCode).toBe(422);
   });
