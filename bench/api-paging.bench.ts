@@ -42,7 +42,8 @@ const { values: args } = parseArgs({
 });
 
 const backends: Backend[] = args.backend === "both" ? ["sqlite", "postgres"] : [args.backend as Backend];
-if (!backends.every((b) => b === "sqlite" || b === "postgres")) throw new Error("--backend must be sqlite, postgres or both");
+if (!backends.every((b) => b === "sqlite" || b === "postgres"))
+  throw new Error("--backend must be sqlite, postgres or both");
 const userCount = Number(args.users);
 const deviceCount = Number(args.devices);
 const samples = Number(args.samples);
@@ -87,14 +88,20 @@ async function measure(client: BenchClient, shape: QueryShape, backend: Backend)
   return { shape: shape.name, rows: rows / samples, server: summarize(server), client: summarize(round) };
 }
 
-async function runBackend(backend: Backend, users: ReturnType<typeof generateUsers>, devices: ReturnType<typeof generateDevices>): Promise<BackendResult> {
+async function runBackend(
+  backend: Backend,
+  users: ReturnType<typeof generateUsers>,
+  devices: ReturnType<typeof generateDevices>,
+): Promise<BackendResult> {
   const dataDir = tempDataDir();
   const scratch = backend === "postgres" ? await createScratchDatabase("meridian_bench") : undefined;
   const server = await startBenchServer(dataDir, scratch?.url);
   try {
     process.stdout.write(`[${backend}] seeding ${users.length} users and ${devices.length} devices...`);
     const seed = await seedFleet(server.store, DEFAULT_TENANT_ID, users, devices);
-    process.stdout.write(` users ${(seed.usersMs / 1000).toFixed(1)} s, devices ${(seed.devicesMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      ` users ${(seed.usersMs / 1000).toFixed(1)} s, devices ${(seed.devicesMs / 1000).toFixed(1)} s\n`,
+    );
     const analyzed = analyzeMode === "all" || (analyzeMode === "auto" && backend === "postgres");
     if (analyzed) await sql`analyze`.execute(server.store.db);
 
@@ -105,7 +112,9 @@ async function runBackend(backend: Backend, users: ReturnType<typeof generateUse
       const result = await measure(client, shape, backend);
       shapes.push(result);
       const flag = result.server.p95 < TARGET_MS ? "" : "  <-- over target";
-      process.stdout.write(`[${backend}] ${shape.name.padEnd(56)} p50 ${ms(result.server.p50).padStart(6)}  p95 ${ms(result.server.p95).padStart(6)}  max ${ms(result.server.max).padStart(6)} ms${flag}\n`);
+      process.stdout.write(
+        `[${backend}] ${shape.name.padEnd(56)} p50 ${ms(result.server.p50).padStart(6)}  p95 ${ms(result.server.p95).padStart(6)}  max ${ms(result.server.max).padStart(6)} ms${flag}\n`,
+      );
     }
     return { backend, analyzed, seed, shapes };
   } finally {
@@ -117,13 +126,19 @@ async function runBackend(backend: Backend, users: ReturnType<typeof generateUse
 
 function resultsTable(results: BackendResult[]): string {
   const header = ["Query shape", "Rows"];
-  for (const r of results) header.push(`${r.backend} p50`, `${r.backend} p95`, `${r.backend} max`, `${r.backend} round trip p95`);
+  for (const r of results)
+    header.push(`${r.backend} p50`, `${r.backend} p95`, `${r.backend} max`, `${r.backend} round trip p95`);
   const rows = results[0]!.shapes.map((s, i) => {
     const cells = [s.shape, s.rows.toFixed(0)];
     for (const r of results) {
       const shape = r.shapes[i]!;
       const over = shape.server.p95 >= TARGET_MS ? " ✗" : "";
-      cells.push(ms(shape.server.p50), `${ms(shape.server.p95)}${over}`, ms(shape.server.max), ms(shape.client.p95));
+      cells.push(
+        ms(shape.server.p50),
+        `${ms(shape.server.p95)}${over}`,
+        ms(shape.server.max),
+        ms(shape.client.p95),
+      );
     }
     return cells;
   });
@@ -138,19 +153,34 @@ const results: BackendResult[] = [];
 for (const backend of backends) results.push(await runBackend(backend, users, devices));
 
 const table = resultsTable(results);
-const misses = results.flatMap((r) => r.shapes.filter((s) => s.server.p95 >= TARGET_MS).map((s) => `${r.backend}: ${s.shape}`));
-process.stdout.write(`\nServer time in ms (${samples} samples per shape after ${warmup} warm-up requests)\n\n${table}\n\n`);
+const misses = results.flatMap((r) =>
+  r.shapes.filter((s) => s.server.p95 >= TARGET_MS).map((s) => `${r.backend}: ${s.shape}`),
+);
+process.stdout.write(
+  `\nServer time in ms (${samples} samples per shape after ${warmup} warm-up requests)\n\n${table}\n\n`,
+);
 if (wrongPages.length > 0) {
-  process.stdout.write(`\nWRONG RESULTS (${wrongPages.length} pages):\n  ${wrongPages.slice(0, 20).join("\n  ")}\n`);
+  process.stdout.write(
+    `\nWRONG RESULTS (${wrongPages.length} pages):\n  ${wrongPages.slice(0, 20).join("\n  ")}\n`,
+  );
   process.exitCode = 1;
 } else {
-  process.stdout.write(`\nEvery checked page (${verifyCount} per shape and backend) matched the seeded data.\n`);
+  process.stdout.write(
+    `\nEvery checked page (${verifyCount} per shape and backend) matched the seeded data.\n`,
+  );
 }
-process.stdout.write(misses.length === 0 ? `Every shape is under ${TARGET_MS} ms at p95.\n` : `Over ${TARGET_MS} ms at p95:\n  ${misses.join("\n  ")}\n`);
+process.stdout.write(
+  misses.length === 0
+    ? `Every shape is under ${TARGET_MS} ms at p95.\n`
+    : `Over ${TARGET_MS} ms at p95:\n  ${misses.join("\n  ")}\n`,
+);
 
 if (writeDoc && wrongPages.length === 0) {
   const seeding = results
-    .map((r) => `${r.backend} ${(r.seed.usersMs / 1000).toFixed(1)} s for users, ${(r.seed.devicesMs / 1000).toFixed(1)} s for devices${r.analyzed ? ", then ANALYZE" : ", no ANALYZE"}`)
+    .map(
+      (r) =>
+        `${r.backend} ${(r.seed.usersMs / 1000).toFixed(1)} s for users, ${(r.seed.devicesMs / 1000).toFixed(1)} s for devices${r.analyzed ? ", then ANALYZE" : ", no ANALYZE"}`,
+    )
     .join("; ");
   writeResults(
     "api-paging",

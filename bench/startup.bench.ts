@@ -90,7 +90,12 @@ try {
   const seeding = await startBenchServer(dataDir);
   const now = Date.now();
   const users = generateUsers(userCount, DEFAULT_TENANT_ID, 1, now);
-  await seedFleet(seeding.store, DEFAULT_TENANT_ID, users, generateDevices(deviceCount, DEFAULT_TENANT_ID, users, 2, now));
+  await seedFleet(
+    seeding.store,
+    DEFAULT_TENANT_ID,
+    users,
+    generateDevices(deviceCount, DEFAULT_TENANT_ID, users, 2, now),
+  );
   await seeding.stop();
 
   const bare: number[] = [];
@@ -106,7 +111,9 @@ try {
     for (const s of series) {
       const start = await startOnce(dataDir, s.rebuild);
       s.starts.push(start);
-      process.stdout.write(`${s.name}: run ${i + 1}: ${ms(start.totalMs)} ms to healthy (start command reports ready in ${start.readyMs ?? "?"} ms)\n`);
+      process.stdout.write(
+        `${s.name}: run ${i + 1}: ${ms(start.totalMs)} ms to healthy (start command reports ready in ${start.readyMs ?? "?"} ms)\n`,
+      );
     }
   }
 
@@ -115,13 +122,31 @@ try {
     const total = summarize(s.starts.map((x) => x.totalMs));
     const ready = summarize(s.starts.map((x) => x.readyMs ?? Number.NaN));
     const verdict = total.max < TARGET_MS ? "yes" : total.p50 < TARGET_MS ? "median only" : "no";
-    return [s.name, String(total.n), ms(total.p50), ms(total.max), ms(ready.p50), ms(total.p50 - ready.p50), verdict];
+    return [
+      s.name,
+      String(total.n),
+      ms(total.p50),
+      ms(total.max),
+      ms(ready.p50),
+      ms(total.p50 - ready.p50),
+      verdict,
+    ];
   });
   const table = markdownTable(
-    ["Start", "Runs", "Spawn to healthy, median", "max", "`ready in` (server start), median", "Node + module loading, median", "Under 2 s"],
+    [
+      "Start",
+      "Runs",
+      "Spawn to healthy, median",
+      "max",
+      "`ready in` (server start), median",
+      "Node + module loading, median",
+      "Under 2 s",
+    ],
     rows,
   );
-  process.stdout.write(`\n${table}\n\nAn empty \`node -e ""\` takes ${ms(bareMedian)} ms from spawn to exit on this machine.\n`);
+  process.stdout.write(
+    `\n${table}\n\nAn empty \`node -e ""\` takes ${ms(bareMedian)} ms from spawn to exit on this machine.\n`,
+  );
 
   if (writeDoc) {
     writeResults(

@@ -54,8 +54,9 @@ pg_usable "$MERIDIAN_TEST_DATABASE_URL" || { echo "PostgreSQL is still not usabl
 step "Type check"
 npx tsc -p tsconfig.json
 
-step "Lint"
+step "Lint and format"
 npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 
 step "Tests"
 npx vitest run "$@"

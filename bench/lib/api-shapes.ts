@@ -40,14 +40,22 @@ const q = (text: string) => encodeURIComponent(text);
  * The shapes measured against the users and devices lists. Terms are picked from the seeded data so
  * that "rare" really matches a handful of rows and "common" tens of thousands.
  */
-export function apiShapes(users: readonly UserRecord[], devices: readonly DeviceRecord[], seed = 7): QueryShape[] {
+export function apiShapes(
+  users: readonly UserRecord[],
+  devices: readonly DeviceRecord[],
+  seed = 7,
+): QueryShape[] {
   const random = seededRandom(seed);
   const any = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Start deep walks between 10% and 95% of the way down the list, so they are genuinely deep.
-  const deep = <T>(sorted: readonly T[], cursorOf: (row: T) => string) => () =>
-    cursorOf(sorted[Math.floor(sorted.length * (0.1 + random() * 0.85))]!);
+  const deep =
+    <T>(sorted: readonly T[], cursorOf: (row: T) => string) =>
+    () =>
+      cursorOf(sorted[Math.floor(sorted.length * (0.1 + random() * 0.85))]!);
   const byEmail = [...users].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
-  const byName = [...devices].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  const byName = [...devices].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
+  );
   const owners = devices.filter((d) => d.ownerUserId !== null).map((d) => d.ownerUserId!);
   const withSerial = devices.filter((d) => d.serialNumber !== null);
   const androidWithSerial = withSerial.filter((d) => d.platform === "android");
@@ -61,13 +69,20 @@ export function apiShapes(users: readonly UserRecord[], devices: readonly Device
     walk("users: q=contoso.com, next pages", "/api/v1/users?q=contoso.com", deep(contoso, userCursor)),
     fixed("users: q=james (frequent name)", `/api/v1/users?limit=${PAGE}&q=james`),
     fixed("users: q=maria.garcia", `/api/v1/users?limit=${PAGE}&q=maria.garcia`),
-    varying("users: q=<exact email local part>", () => `/api/v1/users?limit=${PAGE}&q=${q(any(users).email.split("@")[0]!)}`),
+    varying(
+      "users: q=<exact email local part>",
+      () => `/api/v1/users?limit=${PAGE}&q=${q(any(users).email.split("@")[0]!)}`,
+    ),
     fixed("users: q=li (2 chars, common)", `/api/v1/users?limit=${PAGE}&q=li`),
     fixed("users: q=zq (2 chars, no match)", `/api/v1/users?limit=${PAGE}&q=zq`),
     fixed("users: source=ldap", `/api/v1/users?limit=${PAGE}&source=ldap`),
 
     fixed("devices: first page", `/api/v1/devices?limit=${PAGE}`),
-    walk("devices: deep pages (cursor)", "/api/v1/devices", deep(byName, (d) => encodeCursor({ after: d.name, id: d.id }))),
+    walk(
+      "devices: deep pages (cursor)",
+      "/api/v1/devices",
+      deep(byName, (d) => encodeCursor({ after: d.name, id: d.id })),
+    ),
     fixed("devices: platform=android", `/api/v1/devices?limit=${PAGE}&platform=android`),
     fixed("devices: state=inactive", `/api/v1/devices?limit=${PAGE}&state=inactive`),
     fixed("devices: state=lost (~1%)", `/api/v1/devices?limit=${PAGE}&state=lost`),
@@ -75,7 +90,10 @@ export function apiShapes(users: readonly UserRecord[], devices: readonly Device
     fixed("devices: osVersion=10.0.22631", `/api/v1/devices?limit=${PAGE}&osVersion=10.0.22631`),
     fixed("devices: osVersion=12 (rare)", `/api/v1/devices?limit=${PAGE}&osVersion=12`),
     varying("devices: owner=<user>", () => `/api/v1/devices?limit=${PAGE}&owner=${any(owners)}`),
-    varying("devices: owner=<user>, by lastSeenAt desc", () => `/api/v1/devices?limit=${PAGE}&owner=${any(owners)}&sort=lastSeenAt&order=desc`),
+    varying(
+      "devices: owner=<user>, by lastSeenAt desc",
+      () => `/api/v1/devices?limit=${PAGE}&owner=${any(owners)}&sort=lastSeenAt&order=desc`,
+    ),
     varying("devices: q=<serial fragment>", () => {
       const serial = any(withSerial).serialNumber!;
       return `/api/v1/devices?limit=${PAGE}&q=${q(serial.slice(1, 7))}`;
@@ -87,9 +105,15 @@ export function apiShapes(users: readonly UserRecord[], devices: readonly Device
       const d = any(devices);
       return encodeCursor({ after: d.lastSeenAt, id: d.id });
     }),
-    fixed("devices: state=inactive, by lastSeenAt desc", `/api/v1/devices?limit=${PAGE}&state=inactive&sort=lastSeenAt&order=desc`),
+    fixed(
+      "devices: state=inactive, by lastSeenAt desc",
+      `/api/v1/devices?limit=${PAGE}&state=inactive&sort=lastSeenAt&order=desc`,
+    ),
     fixed("devices: ios+active+q=iphone", `/api/v1/devices?limit=${PAGE}&platform=ios&state=active&q=iphone`),
-    fixed("devices: windows+10.0.22631+q=latitude, by lastSeenAt", `/api/v1/devices?limit=${PAGE}&platform=windows&osVersion=10.0.22631&q=latitude&sort=lastSeenAt&order=desc`),
+    fixed(
+      "devices: windows+10.0.22631+q=latitude, by lastSeenAt",
+      `/api/v1/devices?limit=${PAGE}&platform=windows&osVersion=10.0.22631&q=latitude&sort=lastSeenAt&order=desc`,
+    ),
     varying("devices: android+q=<serial fragment>", () => {
       const d = any(androidWithSerial);
       return `/api/v1/devices?limit=${PAGE}&platform=android&q=${q(d.serialNumber!.slice(2, 8))}`;

@@ -15,7 +15,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers 200; rejects if the child exits first or `timeoutMs` passes. */
-export async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number, everyMs = 5): Promise<void> {
+export async function waitUntilHealthy(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  everyMs = 5,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));

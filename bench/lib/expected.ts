@@ -10,7 +10,12 @@ type Key = string | number;
 
 const compare = (a: Key, b: Key): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function page<T extends { id: string }>(rows: T[], keyOf: (row: T) => Key, descending: boolean, params: URLSearchParams): { ids: string[]; more: boolean } {
+function page<T extends { id: string }>(
+  rows: T[],
+  keyOf: (row: T) => Key,
+  descending: boolean,
+  params: URLSearchParams,
+): { ids: string[]; more: boolean } {
   const sign = descending ? -1 : 1;
   const order = (a: T, b: T) => sign * (compare(keyOf(a), keyOf(b)) || compare(a.id, b.id));
   const cursorText = params.get("cursor");
@@ -27,24 +32,38 @@ function page<T extends { id: string }>(rows: T[], keyOf: (row: T) => Key, desce
 
 const textOf = (params: URLSearchParams) => params.get("q")?.trim().toLowerCase() || undefined;
 
-export function expectedPage(path: string, users: readonly UserRecord[], devices: readonly DeviceRecord[]): { ids: string[]; more: boolean } {
+export function expectedPage(
+  path: string,
+  users: readonly UserRecord[],
+  devices: readonly DeviceRecord[],
+): { ids: string[]; more: boolean } {
   const url = new URL(path, "http://bench.invalid");
   const params = url.searchParams;
   const text = textOf(params);
   if (url.pathname === "/api/v1/users") {
     const source = params.get("source");
-    const rows = users.filter((u) => (!source || u.source === source) && (!text || u.searchText.includes(text)));
+    const rows = users.filter(
+      (u) => (!source || u.source === source) && (!text || u.searchText.includes(text)),
+    );
     return page(rows, (u) => u.email, false, params);
   }
   if (url.pathname === "/api/v1/devices") {
-    const [platform, state, ownership, owner, os] = ["platform", "state", "ownership", "owner", "osVersion"].map((k) => params.get(k));
+    const [platform, state, ownership, owner, os] = [
+      "platform",
+      "state",
+      "ownership",
+      "owner",
+      "osVersion",
+    ].map((k) => params.get(k));
     const rows = devices.filter(
       (d) =>
         (!platform || d.platform === platform) &&
         (!state || d.state === state) &&
         (!ownership || d.ownership === ownership) &&
         (!owner || d.ownerUserId === owner) &&
-        (!os || d.osVersion === os || (d.osVersion !== null && d.osVersion >= `${os}.` && d.osVersion < `${os}/`)) &&
+        (!os ||
+          d.osVersion === os ||
+          (d.osVersion !== null && d.osVersion >= `${os}.` && d.osVersion < `${os}/`)) &&
         (!text || d.searchText.includes(text)),
     );
     const sort = (params.get("sort") ?? "name") as "name" | "lastSeenAt" | "enrolledAt";
@@ -54,7 +73,12 @@ export function expectedPage(path: string, users: readonly UserRecord[], devices
 }
 
 /** Undefined when the page is right; otherwise what differs, for the report. */
-export function checkPage(path: string, body: { items: Array<{ id: string }>; nextCursor?: string }, users: readonly UserRecord[], devices: readonly DeviceRecord[]): string | undefined {
+export function checkPage(
+  path: string,
+  body: { items: Array<{ id: string }>; nextCursor?: string },
+  users: readonly UserRecord[],
+  devices: readonly DeviceRecord[],
+): string | undefined {
   const expected = expectedPage(path, users, devices);
   const got = body.items.map((i) => i.id);
   const sameItems = got.length === expected.ids.length && got.every((id, i) => id === expected.ids[i]);

@@ -14,7 +14,9 @@ export function writeResults(name: string, markdown: string, file = BENCHMARKS_D
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   if (from < 0 || to < from) {
-    throw new Error(`${file} has no "${start}" ... "${end}" markers; add them where the ${name} results belong.`);
+    throw new Error(
+      `${file} has no "${start}" ... "${end}" markers; add them where the ${name} results belong.`,
+    );
   }
   writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.trim()}\n${text.slice(to)}`);
 }

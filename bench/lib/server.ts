@@ -53,12 +53,15 @@ export class BenchClient {
 
   async get<T>(path: string): Promise<TimedResponse<T>> {
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     const body = (await response.json()) as T;
     const clientMs = performance.now() - started;
     const match = /app;dur=([0-9.]+)/.exec(response.headers.get("server-timing") ?? "");
     if (!match) throw new Error(`GET ${path} answered without a server-timing header.`);
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(body)}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(body)}`);
     return { status: response.status, serverMs: Number(match[1]), clientMs, body };
   }
 }

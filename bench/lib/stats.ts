@@ -14,10 +14,16 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
-  return { n: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples) };
+  return {
+    n: samples.length,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: Math.max(...samples),
+  };
 }
 
-export const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "-");
+export const ms = (value: number): string =>
+  Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "-";
 
 /** A GitHub-flavoured Markdown table, which also reads well in a terminal. */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {

@@ -8,7 +8,9 @@ if (!bundleIsFresh()) {
   try {
     await buildBundle();
   } catch (error) {
-    const messages = error?.errors?.map((e) => `${e.location?.file ?? ""}:${e.location?.line ?? ""} ${e.text}`).join("\n");
+    const messages = error?.errors
+      ?.map((e) => `${e.location?.file ?? ""}:${e.location?.line ?? ""} ${e.text}`)
+      .join("\n");
     process.stderr.write(`meridian: cannot build the command-line bundle:\n${messages || error}\n`);
     process.exit(1);
   }

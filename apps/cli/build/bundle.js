@@ -2,7 +2,16 @@
 // on plain Node: third-party packages stay external and load at native speed, with no TypeScript
 // loader hooked into every import. The bundle is rebuilt whenever a workspace source is newer.
 import { Buffer } from "node:buffer";
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -67,8 +76,18 @@ export async function buildBundle() {
       // An npm package is resolved where its importer sits (a workspace may have its own version in its
       // own node_modules) and imported by that absolute path.
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.path.startsWith("@meridian/") || args.pluginData === "inner" || args.path.startsWith("node:")) return undefined;
-        const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "inner" });
+        if (
+          args.path.startsWith("@meridian/") ||
+          args.pluginData === "inner" ||
+          args.path.startsWith("node:")
+        )
+          return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "inner",
+        });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         return { path: resolved.external ? args.path : resolved.path, external: true };
       });

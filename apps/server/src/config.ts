@@ -18,7 +18,8 @@ export const DEFAULT_ADMIN_EMAIL = "admin@meridian.local";
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   return value;
 }
 
@@ -29,7 +30,10 @@ function mode(text: string | undefined): boolean {
 }
 
 /** Reads MERIDIAN_* variables; flags given on the command line win over them. */
-export function serverConfigFromEnvironment(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
+export function serverConfigFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
   const config: ServerConfig = {
     dataDir: resolve(env.MERIDIAN_DATA_DIR ?? "data"),
     host: env.MERIDIAN_HTTP_HOST ?? "127.0.0.1",

@@ -18,15 +18,22 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Opens storage, makes sure the default tenant and its first administrator exist, and serves the API. */
-export async function startServer(config: ServerConfig, appOptions: Partial<AppOptions> = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  appOptions: Partial<AppOptions> = {},
+): Promise<RunningServer> {
   const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const secretBox = createSecretBox(loadSecretKey({ fromEnvironment: config.secretKey, keyFile: join(config.dataDir, "secret.key") }));
+    const secretBox = createSecretBox(
+      loadSecretKey({ fromEnvironment: config.secretKey, keyFile: join(config.dataDir, "secret.key") }),
+    );
     const core = createCore({ store, crypto: nodeCrypto, secretBox, clock: systemClock });
     await core.tenants.ensureDefaultTenant(config.cloudMode);
     const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const generated = config.adminPassword === undefined;
-    const password = config.adminPassword ?? nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    const password =
+      config.adminPassword ??
+      nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
 
     const app = await buildApp(core, {
@@ -43,9 +50,18 @@ export async function startServer(config: ServerConfig, appOptions: Partial<AppO
     const prune = async () => {
       for (const tenant of await core.tenants.list()) await core.audit.prune(tenant.id);
     };
-    const pruneTimer = setInterval(() => void prune().catch((error: unknown) => app.log.error({ err: error }, "audit prune failed")), DAY);
+    const pruneTimer = setInterval(
+      () => void prune().catch((error: unknown) => app.log.error({ err: error }, "audit prune failed")),
+      DAY,
+    );
     pruneTimer.unref();
-    const maintainTimer = setInterval(() => void store.maintain().catch((error: unknown) => app.log.error({ err: error }, "database upkeep failed")), HOUR);
+    const maintainTimer = setInterval(
+      () =>
+        void store
+          .maintain()
+          .catch((error: unknown) => app.log.error({ err: error }, "database upkeep failed")),
+      HOUR,
+    );
     maintainTimer.unref();
 
     return {

@@ -38,20 +38,48 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
     await post(`/api/v1/groups/${group.id}/members`, { type: "user", id: user.id });
     const activation = await post(`/api/v1/users/${user.id}/activations`, {});
     const role = await post("/api/v1/roles", { name: `${slug} auditors`, permissions: ["audit:read"] });
-    const admin = await post("/api/v1/administrators", { email: `second@${slug}.example`, password: `${slug} second password`, roleId: role.id });
-    const apiToken = (await server.call("POST", "/api/v1/api-tokens", { token, body: { name: `${slug} automation` } })).json<{ apiToken: { id: string } }>().apiToken;
+    const admin = await post("/api/v1/administrators", {
+      email: `second@${slug}.example`,
+      password: `${slug} second password`,
+      roleId: role.id,
+    });
+    const apiToken = (
+      await server.call("POST", "/api/v1/api-tokens", { token, body: { name: `${slug} automation` } })
+    ).json<{ apiToken: { id: string } }>().apiToken;
     const device = await server.core.devices.register(systemActor(tenantId, "test", ALL_PERMISSIONS), {
       platform: "android",
       name: `${slug} phone`,
       serialNumber: `${slug.toUpperCase()}SERIAL`,
       ownerUserId: user.id,
     });
-    await server.call("PUT", "/api/v1/audit/settings", { token, body: { retentionDays: slug === "acme" ? 90 : 400 } });
+    await server.call("PUT", "/api/v1/audit/settings", {
+      token,
+      body: { retentionDays: slug === "acme" ? 90 : 400 },
+    });
     return {
       token,
       tenantId,
-      ids: { user: user.id, group: group.id, activation: activation.id, role: role.id, administrator: admin.id, apiToken: apiToken.id, device: device.id },
-      secrets: [user.id, group.id, activation.id, role.id, admin.id, apiToken.id, device.id, `person@${slug}.example`, `${slug} staff`, `${slug} phone`],
+      ids: {
+        user: user.id,
+        group: group.id,
+        activation: activation.id,
+        role: role.id,
+        administrator: admin.id,
+        apiToken: apiToken.id,
+        device: device.id,
+      },
+      secrets: [
+        user.id,
+        group.id,
+        activation.id,
+        role.id,
+        admin.id,
+        apiToken.id,
+        device.id,
+        `person@${slug}.example`,
+        `${slug} staff`,
+        `${slug} phone`,
+      ],
     };
   }
 
@@ -70,8 +98,13 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       "/api/v1/api-tokens",
       "/api/v1/audit/settings",
     ];
-    const bodies = await Promise.all(urls.map(async (url) => (await server.call("GET", url, { token: tenant.token })).body));
-    return bodies.join("\n").replace(/"lastLoginAt":\d+/g, "").replace(/"lastUsedAt":\d+/g, "");
+    const bodies = await Promise.all(
+      urls.map(async (url) => (await server.call("GET", url, { token: tenant.token })).body),
+    );
+    return bodies
+      .join("\n")
+      .replace(/"lastLoginAt":\d+/g, "")
+      .replace(/"lastUsedAt":\d+/g, "");
   }
 
   beforeAll(async () => {
@@ -129,33 +162,53 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
     expect(targeted.length).toBeGreaterThan(15);
     for (const route of targeted) {
       const url = fill(route.url, acme);
-      const response = await server.call(route.method as "GET", url, { token: globex.token, body: bodyFor(route.method, route.url, globex, acme) });
+      const response = await server.call(route.method as "GET", url, {
+        token: globex.token,
+        body: bodyFor(route.method, route.url, globex, acme),
+      });
       expect(response.statusCode, `${route.method} ${url}: ${response.body}`).toBe(404);
       // The problem may repeat the id the caller sent; it must reveal nothing else of the victim's.
-      for (const secret of acme.secrets.filter((s) => !url.includes(s))) expect(response.body).not.toContain(secret);
+      for (const secret of acme.secrets.filter((s) => !url.includes(s)))
+        expect(response.body).not.toContain(secret);
     }
     expect(await snapshot(acme)).toBe(before);
   });
 
   it("never lists another tenant's objects, whatever the filter", async () => {
-    const listings = server.app.routeAccess.filter((r) => r.method === "GET" && !r.url.includes(":") && r.access !== "public");
-    const queries = ["", `?q=${encodeURIComponent("person@acme.example")}`, "?q=acme", `?owner=${acme.ids.user}`, `?actor=${acme.ids.administrator}`, `?target=${acme.ids.user}`];
+    const listings = server.app.routeAccess.filter(
+      (r) => r.method === "GET" && !r.url.includes(":") && r.access !== "public",
+    );
+    const queries = [
+      "",
+      `?q=${encodeURIComponent("person@acme.example")}`,
+      "?q=acme",
+      `?owner=${acme.ids.user}`,
+      `?actor=${acme.ids.administrator}`,
+      `?target=${acme.ids.user}`,
+    ];
     for (const route of listings) {
       if (route.url === "/api/v1/tenants") continue; // The operator's view of tenants; tenant admins get 403 (see access tests).
       for (const query of queries) {
         const response = await server.call("GET", route.url + query, { token: globex.token });
         if (response.statusCode === 422) continue; // This listing does not take that filter.
         expect(response.statusCode, `${route.url}${query}`).toBe(200);
-        for (const secret of acme.secrets) expect(response.body, `${route.url}${query}`).not.toContain(secret);
+        for (const secret of acme.secrets)
+          expect(response.body, `${route.url}${query}`).not.toContain(secret);
       }
     }
   });
 
   it("keeps sign-in, tokens and settings per tenant", async () => {
-    const me = (await server.call("GET", "/api/v1/auth/me", { token: globex.token })).json<{ tenantId: string }>();
+    const me = (await server.call("GET", "/api/v1/auth/me", { token: globex.token })).json<{
+      tenantId: string;
+    }>();
     expect(me.tenantId).toBe(globex.tenantId);
-    expect((await server.call("GET", "/api/v1/audit/settings", { token: acme.token })).json()).toEqual({ retentionDays: 90 });
-    expect((await server.call("GET", "/api/v1/audit/settings", { token: globex.token })).json()).toEqual({ retentionDays: 400 });
+    expect((await server.call("GET", "/api/v1/audit/settings", { token: acme.token })).json()).toEqual({
+      retentionDays: 90,
+    });
+    expect((await server.call("GET", "/api/v1/audit/settings", { token: globex.token })).json()).toEqual({
+      retentionDays: 400,
+    });
     const tenants = await server.call("GET", "/api/v1/tenants", { token: acme.token });
     expect(tenants.statusCode).toBe(403);
   });

@@ -1,5 +1,9 @@
 import { RoleService } from "./access/role.service.js";
-import { ActivationService, ACTIVATION_DEFAULTS, type ActivationDefaults } from "./activations/activation.service.js";
+import {
+  ActivationService,
+  ACTIVATION_DEFAULTS,
+  type ActivationDefaults,
+} from "./activations/activation.service.js";
 import { AdministratorService } from "./admins/administrator.service.js";
 import { AuditService } from "./audit/audit.service.js";
 import { AUTH_DEFAULTS, AuthService, type AuthOptions } from "./auth/auth.service.js";

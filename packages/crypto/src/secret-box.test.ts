@@ -35,8 +35,12 @@ describe("secret box", () => {
 
   it("takes the key from the environment in hex or base64, and rejects a short one", () => {
     const key = randomBytes(32);
-    expect(loadSecretKey({ fromEnvironment: key.toString("hex"), keyFile: "/nonexistent" }).equals(key)).toBe(true);
-    expect(loadSecretKey({ fromEnvironment: key.toString("base64"), keyFile: "/nonexistent" }).equals(key)).toBe(true);
+    expect(loadSecretKey({ fromEnvironment: key.toString("hex"), keyFile: "/nonexistent" }).equals(key)).toBe(
+      true,
+    );
+    expect(
+      loadSecretKey({ fromEnvironment: key.toString("base64"), keyFile: "/nonexistent" }).equals(key),
+    ).toBe(true);
     expect(() => loadSecretKey({ fromEnvironment: "c2hvcnQ=", keyFile: "/nonexistent" })).toThrow(/32 bytes/);
   });
 });

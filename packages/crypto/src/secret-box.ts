@@ -11,7 +11,8 @@ const KEY_BYTES = 32;
  * fingerprint, so a secret sealed under another key fails with a clear error instead of garbage.
  */
 export function createSecretBox(key: Buffer): SecretBox {
-  if (key.length !== KEY_BYTES) throw new Error(`The secret key must be ${KEY_BYTES} bytes; this one is ${key.length}.`);
+  if (key.length !== KEY_BYTES)
+    throw new Error(`The secret key must be ${KEY_BYTES} bytes; this one is ${key.length}.`);
   const keyId = createHash("sha256").update(key).digest("hex").slice(0, 8);
   return {
     seal(plaintext) {
@@ -19,18 +20,29 @@ export function createSecretBox(key: Buffer): SecretBox {
       const cipher = createCipheriv("aes-256-gcm", key, nonce);
       cipher.setAAD(Buffer.from(`${VERSION}.${keyId}`));
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return [VERSION, keyId, nonce.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+      return [
+        VERSION,
+        keyId,
+        nonce.toString("base64url"),
+        body.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+      ].join(".");
     },
     open(sealed) {
       const [version, sealedKeyId, nonce, body, tag] = sealed.split(".");
-      if (version !== VERSION || !nonce || body === undefined || !tag) throw new Error("This secret is not in a format this server can open.");
+      if (version !== VERSION || !nonce || body === undefined || !tag)
+        throw new Error("This secret is not in a format this server can open.");
       if (sealedKeyId !== keyId) {
-        throw new Error(`This secret was sealed with another secret key (${sealedKeyId}); this server has ${keyId}. Restore the original MERIDIAN_SECRET_KEY or data/secret.key.`);
+        throw new Error(
+          `This secret was sealed with another secret key (${sealedKeyId}); this server has ${keyId}. Restore the original MERIDIAN_SECRET_KEY or data/secret.key.`,
+        );
       }
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(nonce, "base64url"));
       decipher.setAAD(Buffer.from(`${VERSION}.${keyId}`));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+        "utf8",
+      );
     },
   };
 }
@@ -43,7 +55,8 @@ export function loadSecretKey(options: { fromEnvironment?: string | undefined; k
   const text = options.fromEnvironment?.trim();
   if (text) {
     const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-    if (key.length !== KEY_BYTES) throw new Error("MERIDIAN_SECRET_KEY must be 32 bytes, written as 64 hex digits or base64.");
+    if (key.length !== KEY_BYTES)
+      throw new Error("MERIDIAN_SECRET_KEY must be 32 bytes, written as 64 hex digits or base64.");
     return key;
   }
   if (existsSync(options.keyFile)) {

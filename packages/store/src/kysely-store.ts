@@ -17,7 +17,10 @@ import type { Database } from "./schema.js";
 function translate(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-    return conflict("already_exists", "Something with the same unique value was just created; reload and try again.");
+    return conflict(
+      "already_exists",
+      "Something with the same unique value was just created; reload and try again.",
+    );
   }
   return error;
 }

@@ -34,7 +34,9 @@ export async function openStore(options: StoreOptions): Promise<KyselyStore> {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   } else if (url !== "" && !url.startsWith("sqlite:")) {
-    throw new Error(`MERIDIAN_DATABASE_URL must start with postgres:// or sqlite:, not "${url.split(":")[0]}:".`);
+    throw new Error(
+      `MERIDIAN_DATABASE_URL must start with postgres:// or sqlite:, not "${url.split(":")[0]}:".`,
+    );
   } else {
     const file = sqlitePath(options);
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -46,7 +48,10 @@ export async function openStore(options: StoreOptions): Promise<KyselyStore> {
     // Statistics for the query planner: analyse what has none yet or has changed a lot (SQLite's own
     // advice for long-lived connections); cheap when nothing changed. The store repeats it in `maintain`.
     sqlite.pragma("optimize = 0x10002");
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    });
   }
   const dialect = isPostgres ? "postgres" : "sqlite";
   await migrate(db, dialect);
@@ -64,6 +69,9 @@ async function migrate(db: Kysely<Database>, dialect: "sqlite" | "postgres"): Pr
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
     await db.destroy();
-    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

@@ -11,9 +11,19 @@ export const isSet = (value: number | null | undefined): boolean => value === 1;
  * before, so a page costs the same at row 50 and at row 99,950, and rows inserted meanwhile do not
  * shift the pages.
  */
-export function keysetAfter(column: string, idColumn: string, descending: boolean, cursor: Cursor, kind: "text" | "number"): Expression<SqlBool> {
+export function keysetAfter(
+  column: string,
+  idColumn: string,
+  descending: boolean,
+  cursor: Cursor,
+  kind: "text" | "number",
+): Expression<SqlBool> {
   const typeOk = kind === "number" ? typeof cursor.after === "number" : typeof cursor.after === "string";
-  if (!typeOk) throw invalid("invalid_cursor", "The cursor belongs to a list sorted another way; start again without it.");
+  if (!typeOk)
+    throw invalid(
+      "invalid_cursor",
+      "The cursor belongs to a list sorted another way; start again without it.",
+    );
   const op = descending ? "<" : ">";
   return sql<SqlBool>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${sql.raw(op)} (${cursor.after}, ${cursor.id})`;
 }

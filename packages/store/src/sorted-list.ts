@@ -1,4 +1,11 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import {
+  sql,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from "kysely";
 import { invalid, type Cursor } from "@meridian/core";
 import { keysetAfter, likeContains, type Dialect } from "./query-helpers.js";
 import type { Database } from "./schema.js";
@@ -14,15 +21,21 @@ export interface ListOrder {
 }
 
 function comparison(order: ListOrder, op: "<" | ">" | "<=" | ">=", cursor: Cursor): Expression<SqlBool> {
-  if (!order.unique) return sql<SqlBool>`(${sql.ref(order.column)}, ${sql.ref(order.idColumn)}) ${sql.raw(op)} (${cursor.after}, ${cursor.id})`;
+  if (!order.unique)
+    return sql<SqlBool>`(${sql.ref(order.column)}, ${sql.ref(order.idColumn)}) ${sql.raw(op)} (${cursor.after}, ${cursor.id})`;
   return sql<SqlBool>`${sql.ref(order.column)} ${sql.raw(op)} ${cursor.after}`;
 }
 
 /** Rows strictly after the cursor in list order. */
 export function afterCursor(order: ListOrder, cursor: Cursor): Expression<SqlBool> {
   if (!order.unique) return keysetAfter(order.column, order.idColumn, order.descending, cursor, order.kind);
-  const typeOk = order.kind === "number" ? typeof cursor.after === "number" : typeof cursor.after === "string";
-  if (!typeOk) throw invalid("invalid_cursor", "The cursor belongs to a list sorted another way; start again without it.");
+  const typeOk =
+    order.kind === "number" ? typeof cursor.after === "number" : typeof cursor.after === "string";
+  if (!typeOk)
+    throw invalid(
+      "invalid_cursor",
+      "The cursor belongs to a list sorted another way; start again without it.",
+    );
   return comparison(order, order.descending ? "<" : ">", cursor);
 }
 
@@ -37,9 +50,15 @@ function upTo(order: ListOrder, edge: Cursor): Expression<SqlBool> {
  * statistics, its planner prefers whenever an index supplies the order): SQLite's unary + keeps the
  * value and hides the column from the planner.
  */
-function ordered<TB extends keyof Database, O>(q: SelectQueryBuilder<Database, TB, O>, order: ListOrder, dialect: Dialect, sortMatches = false): SelectQueryBuilder<Database, TB, O> {
+function ordered<TB extends keyof Database, O>(
+  q: SelectQueryBuilder<Database, TB, O>,
+  order: ListOrder,
+  dialect: Dialect,
+  sortMatches = false,
+): SelectQueryBuilder<Database, TB, O> {
   const direction = order.descending ? "desc" : "asc";
-  const key = (column: string) => (sortMatches && dialect === "sqlite" ? sql`+${sql.ref(column)}` : sql.ref(column));
+  const key = (column: string) =>
+    sortMatches && dialect === "sqlite" ? sql`+${sql.ref(column)}` : sql.ref(column);
   const byColumn = q.orderBy(key(order.column), direction);
   return order.unique ? byColumn : byColumn.orderBy(key(order.idColumn), direction);
 }
@@ -92,9 +111,17 @@ export interface SortedList<TB extends keyof Database, O> {
  *    matches; and to the table's size for terms of one or two characters, which trigrams cannot
  *    index, and for filters without an index.
  */
-export async function firstRows<TB extends keyof Database, O>(list: SortedList<TB, O>, text: string | undefined, wanted: number): Promise<O[]> {
-  const take = (q: SelectQueryBuilder<Database, TB, O>, sortMatches = false) => ordered(q, list.order, list.dialect, sortMatches).limit(wanted).execute();
-  const contains = text === undefined ? undefined : sql<SqlBool>`${sql.ref(`${list.table}.searchText`)} like ${likeContains(text)} escape '\\'`;
+export async function firstRows<TB extends keyof Database, O>(
+  list: SortedList<TB, O>,
+  text: string | undefined,
+  wanted: number,
+): Promise<O[]> {
+  const take = (q: SelectQueryBuilder<Database, TB, O>, sortMatches = false) =>
+    ordered(q, list.order, list.dialect, sortMatches).limit(wanted).execute();
+  const contains =
+    text === undefined
+      ? undefined
+      : sql<SqlBool>`${sql.ref(`${list.table}.searchText`)} like ${likeContains(text)} escape '\\'`;
   const matching = () => (contains ? list.rows().where(contains) : list.rows());
   if (list.fewRows) return take(matching(), true);
   if (!contains && list.inIndexOrder) return take(list.rows());
@@ -111,7 +138,9 @@ export async function firstRows<TB extends keyof Database, O>(list: SortedList<T
     // Given ORDER BY and LIMIT, PostgreSQL's planner may walk the sort index for as long as the matches
     // take to appear. The materialised CTE makes it find every match first (through pg_trgm's GIN
     // index, a filter's index, or a scan), then sort only their keys.
-    const keys = matching().clearSelect().select([sql.ref(list.order.column).as("k"), sql.ref(list.order.idColumn).as("id")]);
+    const keys = matching()
+      .clearSelect()
+      .select([sql.ref(list.order.column).as("k"), sql.ref(list.order.idColumn).as("id")]);
     const direction = sql.raw(list.order.descending ? "desc" : "asc");
     const tieBreak = list.order.unique ? sql`` : sql`, id ${direction}`;
     const top = sql`with m as materialized ${keys} select id from m order by k ${direction}${tieBreak} limit ${wanted}`;
@@ -133,12 +162,21 @@ export async function firstRows<TB extends keyof Database, O>(list: SortedList<T
  * index, or for terms too short for trigrams by scanning the table (NOT INDEXED: a plain scan is
  * several times faster than walking an index and fetching every row).
  */
-function sqliteMatches(table: SearchedTable, text: string): { query: RawBuilder<{ rid: number }>; indexed: boolean } {
+function sqliteMatches(
+  table: SearchedTable,
+  text: string,
+): { query: RawBuilder<{ rid: number }>; indexed: boolean } {
   if ([...text].length >= 3) {
     const fts = sql.table(`${table}_fts`);
-    return { query: sql`select rowid as rid from ${fts} where ${fts} match ${`"${text.replace(/"/g, '""')}"`}`, indexed: true };
+    return {
+      query: sql`select rowid as rid from ${fts} where ${fts} match ${`"${text.replace(/"/g, '""')}"`}`,
+      indexed: true,
+    };
   }
-  return { query: sql`select rid from ${sql.table(table)} not indexed where search_text like ${likeContains(text)} escape '\\'`, indexed: false };
+  return {
+    query: sql`select rid from ${sql.table(table)} not indexed where search_text like ${likeContains(text)} escape '\\'`,
+    indexed: false,
+  };
 }
 
 /** Steps 1 and 3 on SQLite: the page from at most FEW_MATCHES matching rows, or undefined when there are more. */
@@ -151,20 +189,36 @@ async function fromFewMatches<TB extends keyof Database, O>(
   if (found.rows.length >= FEW_MATCHES) return undefined;
   if (found.rows.length === 0) return [];
   const json = JSON.stringify(found.rows.map((r) => r.rid));
-  return take(list.rows().where(sql<SqlBool>`${sql.ref(`${list.table}.rid`)} in (select value from json_each(${json}))`));
+  return take(
+    list
+      .rows()
+      .where(sql<SqlBool>`${sql.ref(`${list.table}.rid`)} in (select value from json_each(${json}))`),
+  );
 }
 
 /** Step 2 above: the matches among the next rows of the list, or undefined when they do not fill the page. */
-async function walk<TB extends keyof Database, O>(list: SortedList<TB, O>, matching: () => SelectQueryBuilder<Database, TB, O>, wanted: number): Promise<O[] | undefined> {
+async function walk<TB extends keyof Database, O>(
+  list: SortedList<TB, O>,
+  matching: () => SelectQueryBuilder<Database, TB, O>,
+  wanted: number,
+): Promise<O[] | undefined> {
   // The window is counted on the unfiltered list, whose sort index holds every key: finding its edge reads that many index entries and no rows.
-  const keys = list.rows(false).clearSelect().select([sql.ref(list.order.column).as("after"), sql.ref(list.order.idColumn).as("id")]);
+  const keys = list
+    .rows(false)
+    .clearSelect()
+    .select([sql.ref(list.order.column).as("after"), sql.ref(list.order.idColumn).as("id")]);
   const edgeRow = await ordered(keys, list.order, list.dialect)
     .limit(1)
     .offset(wanted * WALK_ROWS_PER_RESULT - 1)
     .executeTakeFirst();
   const edge = edgeRow && { after: edgeRow.after as Cursor["after"], id: edgeRow.id as string };
-  const found = await ordered(edge ? matching().where(upTo(list.order, edge)) : matching(), list.order, list.dialect).limit(wanted).execute();
+  const found = await ordered(
+    edge ? matching().where(upTo(list.order, edge)) : matching(),
+    list.order,
+    list.dialect,
+  )
+    .limit(wanted)
+    .execute();
   // Without an edge the walk reached the end of the list, so what it found is all there is.
   return found.length === wanted || !edge ? found : undefined;
 }
-

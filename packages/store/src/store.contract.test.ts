@@ -35,7 +35,13 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     store = env.store;
     core = createCore({ store, crypto: nodeCrypto, secretBox: createSecretBox(randomBytes(32)), clock });
     await core.tenants.ensureDefaultTenant(false);
-    await store.tenants.insert({ id: "00000000-0000-7000-8000-0000000000a2", slug: "globex", name: "Globex", operator: false, createdAt: now });
+    await store.tenants.insert({
+      id: "00000000-0000-7000-8000-0000000000a2",
+      slug: "globex",
+      name: "Globex",
+      operator: false,
+      createdAt: now,
+    });
     acme = systemActor(DEFAULT_TENANT_ID, "test", ALL_PERMISSIONS);
     globex = systemActor("00000000-0000-7000-8000-0000000000a2", "test", ALL_PERMISSIONS);
   });
@@ -48,13 +54,19 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
   });
 
   it("creates, finds, updates and deletes users, each write audited", async () => {
-    const user = await core.users.create(acme, { email: " Jane.Doe@Example.com ", givenName: "Jane", familyName: "Doe" });
+    const user = await core.users.create(acme, {
+      email: " Jane.Doe@Example.com ",
+      givenName: "Jane",
+      familyName: "Doe",
+    });
     expect(user).toMatchObject({ email: "jane.doe@example.com", displayName: "Jane Doe", source: "local" });
     expect(await core.users.get(acme, user.id)).toEqual(user);
     const renamed = await core.users.update(acme, user.id, { displayName: "J. Doe", givenName: null });
     expect(renamed).toMatchObject({ displayName: "J. Doe", givenName: null, familyName: "Doe" });
     expect(await core.users.get(acme, user.id)).toMatchObject({ displayName: "J. Doe", givenName: null });
-    await expect(core.users.create(acme, { email: "jane.doe@example.com" })).rejects.toMatchObject({ code: "user_exists" });
+    await expect(core.users.create(acme, { email: "jane.doe@example.com" })).rejects.toMatchObject({
+      code: "user_exists",
+    });
     await core.users.delete(acme, user.id);
     await expect(core.users.get(acme, user.id)).rejects.toMatchObject({ code: "user_not_found" });
     const actions = (await core.audit.list(acme, { targetId: user.id }, {})).items.map((e) => e.action);
@@ -64,13 +76,21 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
   it("keeps tenants apart in every repository", async () => {
     const mine = await core.users.create(acme, { email: "only-acme@example.com" });
     const group = await core.groups.create(acme, { name: "Acme staff" });
-    const device = await core.devices.register(acme, { platform: "ios", name: "Acme phone", ownerUserId: mine.id });
+    const device = await core.devices.register(acme, {
+      platform: "ios",
+      name: "Acme phone",
+      ownerUserId: mine.id,
+    });
     await expect(core.users.get(globex, mine.id)).rejects.toMatchObject({ kind: "not_found" });
     await expect(core.groups.get(globex, group.id)).rejects.toMatchObject({ kind: "not_found" });
     await expect(core.devices.get(globex, device.id)).rejects.toMatchObject({ kind: "not_found" });
-    await expect(core.users.update(globex, mine.id, { displayName: "stolen" })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(core.users.update(globex, mine.id, { displayName: "stolen" })).rejects.toMatchObject({
+      kind: "not_found",
+    });
     await expect(core.users.delete(globex, mine.id)).rejects.toMatchObject({ kind: "not_found" });
-    await expect(core.groups.addMember(globex, group.id, { type: "user", id: mine.id })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(
+      core.groups.addMember(globex, group.id, { type: "user", id: mine.id }),
+    ).rejects.toMatchObject({ kind: "not_found" });
     expect((await core.users.list(globex, { text: "only-acme" }, {})).items).toEqual([]);
     expect((await core.devices.list(globex, {}, {})).items).toEqual([]);
     expect((await core.audit.list(globex, {}, {})).items.filter((e) => e.targetId === mine.id)).toEqual([]);
@@ -90,16 +110,42 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await core.users.list(acme, { text: "paging.example" }, { limit: 50, ...(cursor ? { cursor } : {}) });
+      const page = await core.users.list(
+        acme,
+        { text: "paging.example" },
+        { limit: 50, ...(cursor ? { cursor } : {}) },
+      );
       seen.push(...page.items.map((u) => u.email));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(rows.map((r) => r.email));
-    expect((await core.users.list(acme, { text: "NUMBER11" }, {})).items.map((u) => u.email)).toEqual(
-      ["pager011@paging.example", "pager110@paging.example", "pager111@paging.example", "pager112@paging.example", "pager113@paging.example", "pager114@paging.example", "pager115@paging.example", "pager116@paging.example", "pager117@paging.example", "pager118@paging.example", "pager119@paging.example"],
-    );
+    expect((await core.users.list(acme, { text: "NUMBER11" }, {})).items.map((u) => u.email)).toEqual([
+      "pager011@paging.example",
+      "pager110@paging.example",
+      "pager111@paging.example",
+      "pager112@paging.example",
+      "pager113@paging.example",
+      "pager114@paging.example",
+      "pager115@paging.example",
+      "pager116@paging.example",
+      "pager117@paging.example",
+      "pager118@paging.example",
+      "pager119@paging.example",
+    ]);
     // Short text cannot use trigrams; it must still match.
-    expect((await core.users.list(acme, { text: "r7" }, {})).items.map((u) => u.familyName)).toEqual(["Number7", "Number70", "Number71", "Number72", "Number73", "Number74", "Number75", "Number76", "Number77", "Number78", "Number79"]);
+    expect((await core.users.list(acme, { text: "r7" }, {})).items.map((u) => u.familyName)).toEqual([
+      "Number7",
+      "Number70",
+      "Number71",
+      "Number72",
+      "Number73",
+      "Number74",
+      "Number75",
+      "Number76",
+      "Number77",
+      "Number78",
+      "Number79",
+    ]);
     // LIKE wildcards and quotes in the search are plain characters.
     expect((await core.users.list(acme, { text: "%" }, {})).items).toEqual([]);
     expect((await core.users.list(acme, { text: "\"' or 1=1 --" }, {})).items).toEqual([]);
@@ -135,7 +181,9 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
   });
 
   it("resolves nested group membership once per user, even through a loop", async () => {
-    const [a, b, c] = await Promise.all(["Nest A", "Nest B", "Nest C"].map((name) => core.groups.create(acme, { name })));
+    const [a, b, c] = await Promise.all(
+      ["Nest A", "Nest B", "Nest C"].map((name) => core.groups.create(acme, { name })),
+    );
     const u1 = await core.users.create(acme, { email: "u1@nest.example" });
     const u2 = await core.users.create(acme, { email: "u2@nest.example" });
     await core.groups.addMember(acme, a!.id, { type: "group", id: b!.id });
@@ -143,19 +191,39 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     await core.groups.addMember(acme, c!.id, { type: "user", id: u1.id });
     await core.groups.addMember(acme, b!.id, { type: "user", id: u1.id });
     await core.groups.addMember(acme, a!.id, { type: "user", id: u2.id });
-    await expect(core.groups.addMember(acme, c!.id, { type: "group", id: a!.id })).rejects.toMatchObject({ code: "group_cycle" });
-    await expect(core.groups.addMember(acme, a!.id, { type: "group", id: a!.id })).rejects.toMatchObject({ code: "group_cycle" });
+    await expect(core.groups.addMember(acme, c!.id, { type: "group", id: a!.id })).rejects.toMatchObject({
+      code: "group_cycle",
+    });
+    await expect(core.groups.addMember(acme, a!.id, { type: "group", id: a!.id })).rejects.toMatchObject({
+      code: "group_cycle",
+    });
     const effective = await core.groups.listEffectiveUsers(acme, a!.id, {});
     expect(effective.items.map((u) => u.email)).toEqual(["u1@nest.example", "u2@nest.example"]);
-    expect((await core.groups.groupsOfUser(acme, u1.id)).map((g) => g.name)).toEqual(["Nest A", "Nest B", "Nest C"]);
+    expect((await core.groups.groupsOfUser(acme, u1.id)).map((g) => g.name)).toEqual([
+      "Nest A",
+      "Nest B",
+      "Nest C",
+    ]);
     // A loop that got into the data anyway (say, from a directory sync) still resolves.
     await store.forTenant(DEFAULT_TENANT_ID).groups.addMember(c!.id, { type: "group", id: a!.id }, now);
-    expect((await core.groups.listEffectiveUsers(acme, b!.id, {})).items.map((u) => u.email)).toEqual(["u1@nest.example", "u2@nest.example"]);
-    expect((await core.groups.groupsOfUser(acme, u2.id)).map((g) => g.name)).toEqual(["Nest A", "Nest B", "Nest C"]);
+    expect((await core.groups.listEffectiveUsers(acme, b!.id, {})).items.map((u) => u.email)).toEqual([
+      "u1@nest.example",
+      "u2@nest.example",
+    ]);
+    expect((await core.groups.groupsOfUser(acme, u2.id)).map((g) => g.name)).toEqual([
+      "Nest A",
+      "Nest B",
+      "Nest C",
+    ]);
     const members = await core.groups.listMembers(acme, b!.id, {});
-    expect(members.items.map((m) => [m.type, m.label])).toEqual([["group", "Nest C"], ["user", "u1@nest.example"]]);
+    expect(members.items.map((m) => [m.type, m.label])).toEqual([
+      ["group", "Nest C"],
+      ["user", "u1@nest.example"],
+    ]);
     await core.groups.delete(acme, c!.id);
-    expect((await core.groups.listMembers(acme, b!.id, {})).items.map((m) => m.label)).toEqual(["u1@nest.example"]);
+    expect((await core.groups.listMembers(acme, b!.id, {})).items.map((m) => m.label)).toEqual([
+      "u1@nest.example",
+    ]);
   });
 
   it("filters, sorts and pages devices", async () => {
@@ -163,14 +231,18 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     const tenant = store.forTenant(DEFAULT_TENANT_ID);
     const platforms = ["ios", "android", "windows", "macos"] as const;
     const records = Array.from({ length: 80 }, (_, i) => {
-      const record = newDeviceRecord(DEFAULT_TENANT_ID, {
-        platform: platforms[i % 4]!,
-        name: `fleet-${String(i).padStart(2, "0")}`,
-        osVersion: i % 3 === 0 ? "17.4.1" : i % 3 === 1 ? "17" : "170.1",
-        serialNumber: `SN${1000 + i}`,
-        ownerUserId: i < 10 ? owner.id : undefined,
-        state: i % 5 === 0 ? "inactive" : "active",
-      }, now + i);
+      const record = newDeviceRecord(
+        DEFAULT_TENANT_ID,
+        {
+          platform: platforms[i % 4]!,
+          name: `fleet-${String(i).padStart(2, "0")}`,
+          osVersion: i % 3 === 0 ? "17.4.1" : i % 3 === 1 ? "17" : "170.1",
+          serialNumber: `SN${1000 + i}`,
+          ownerUserId: i < 10 ? owner.id : undefined,
+          state: i % 5 === 0 ? "inactive" : "active",
+        },
+        now + i,
+      );
       return { ...record, lastSeenAt: now - i * 1000 };
     });
     await tenant.devices.insertMany(records);
@@ -181,17 +253,25 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     expect(os17.items.every((d) => d.osVersion === "17" || d.osVersion!.startsWith("17."))).toBe(true);
     expect(os17.items).toHaveLength(54);
     expect((await core.devices.list(acme, { ownerUserId: owner.id }, {})).items).toHaveLength(10);
-    expect((await core.devices.list(acme, { text: "sn1042" }, {})).items.map((d) => d.name)).toEqual(["fleet-42"]);
+    expect((await core.devices.list(acme, { text: "sn1042" }, {})).items.map((d) => d.name)).toEqual([
+      "fleet-42",
+    ]);
     const bySeen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await core.devices.list(acme, { text: "fleet", sort: "lastSeenAt", descending: true, state: "active" }, { limit: 7, ...(cursor ? { cursor } : {}) });
+      const page = await core.devices.list(
+        acme,
+        { text: "fleet", sort: "lastSeenAt", descending: true, state: "active" },
+        { limit: 7, ...(cursor ? { cursor } : {}) },
+      );
       bySeen.push(...page.items.map((d) => d.name));
       cursor = page.nextCursor;
     } while (cursor);
     expect(bySeen).toEqual(records.filter((r) => r.state === "active").map((r) => r.name));
     const nameCursor = (await core.devices.list(acme, {}, { limit: 1 })).nextCursor!;
-    await expect(core.devices.list(acme, { sort: "lastSeenAt" }, { cursor: nameCursor })).rejects.toMatchObject({ code: "invalid_cursor" });
+    await expect(
+      core.devices.list(acme, { sort: "lastSeenAt" }, { cursor: nameCursor }),
+    ).rejects.toMatchObject({ code: "invalid_cursor" });
     const summary = await core.devices.summary(acme);
     expect(summary.byPlatform.ios).toBeGreaterThanOrEqual(20);
     expect(await tenant.devices.countManagedForUser(owner.id)).toBe(10);
@@ -199,33 +279,65 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
 
   it("counts activation failures, locks at five and takes uses atomically", async () => {
     const user = await core.users.create(acme, { email: "activate@example.com" });
-    const { password, activation } = await core.activations.create(acme, user.id, { lifetimeMs: 3600_000, deviceLimit: 1 });
+    const { password, activation } = await core.activations.create(acme, user.id, {
+      lifetimeMs: 3600_000,
+      deviceLimit: 1,
+    });
     expect(activation.maxUses).toBe(1);
     const stored = await store.forTenant(DEFAULT_TENANT_ID).activations.getRecord(activation.id);
     expect(stored!.passwordHash).not.toContain(password);
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "wrong", "ios")).rejects.toMatchObject({ reason: "wrong_password" });
-    const redeemed = await core.activations.redeem(DEFAULT_TENANT_ID, "ACTIVATE@example.com", password, "ios");
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "wrong", "ios"),
+    ).rejects.toMatchObject({ reason: "wrong_password" });
+    const redeemed = await core.activations.redeem(
+      DEFAULT_TENANT_ID,
+      "ACTIVATE@example.com",
+      password,
+      "ios",
+    );
     expect(redeemed.useCount).toBe(1);
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", password, "ios")).rejects.toMatchObject({ reason: "used" });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", password, "ios"),
+    ).rejects.toMatchObject({ reason: "used" });
 
     const second = await core.activations.create(acme, user.id, { singleUse: false, lifetimeMs: 60_000 });
     for (let i = 1; i <= 4; i++) {
-      await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", `bad${i}`, "android")).rejects.toMatchObject({ reason: "wrong_password" });
+      await expect(
+        core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", `bad${i}`, "android"),
+      ).rejects.toMatchObject({ reason: "wrong_password" });
     }
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "bad5", "android")).rejects.toMatchObject({ reason: "locked" });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "bad5", "android"),
+    ).rejects.toMatchObject({ reason: "locked" });
     // Locked means locked: even the right password no longer works.
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", second.password, "android")).rejects.toMatchObject({ reason: "locked" });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", second.password, "android"),
+    ).rejects.toMatchObject({ reason: "locked" });
     const listed = await core.activations.listForUser(acme, user.id);
     expect(listed.map((a) => a.status)).toEqual(["locked", "used"]);
 
-    const third = await core.activations.create(acme, user.id, { singleUse: false, lifetimeMs: 60_000, platforms: ["android"] });
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "ios")).rejects.toMatchObject({ reason: "platform_not_allowed" });
+    const third = await core.activations.create(acme, user.id, {
+      singleUse: false,
+      lifetimeMs: 60_000,
+      platforms: ["android"],
+    });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "ios"),
+    ).rejects.toMatchObject({ reason: "platform_not_allowed" });
     await core.devices.register(acme, { platform: "android", ownerUserId: user.id });
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android")).resolves.toMatchObject({ useCount: 1 });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android"),
+    ).resolves.toMatchObject({ useCount: 1 });
     now += 61_000;
-    await expect(core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android")).rejects.toMatchObject({ reason: "expired" });
-    await expect(core.activations.create(acme, user.id, { lifetimeMs: 59_000 })).rejects.toMatchObject({ code: "invalid_activation" });
-    await expect(core.activations.create(acme, user.id, { lifetimeMs: 31 * 86_400_000 })).rejects.toMatchObject({ code: "invalid_activation" });
+    await expect(
+      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android"),
+    ).rejects.toMatchObject({ reason: "expired" });
+    await expect(core.activations.create(acme, user.id, { lifetimeMs: 59_000 })).rejects.toMatchObject({
+      code: "invalid_activation",
+    });
+    await expect(
+      core.activations.create(acme, user.id, { lifetimeMs: 31 * 86_400_000 }),
+    ).rejects.toMatchObject({ code: "invalid_activation" });
   });
 
   it("filters the audit log by actor, action family and time, newest first", async () => {
@@ -236,30 +348,49 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     await core.groups.create(actor, { name: "Audited 2" });
     const byActor = await core.audit.list(acme, { actorId: "auditor-1" }, {});
     expect(byActor.items.map((e) => e.targetLabel)).toEqual(["Audited 2", "Audited 1"]);
-    expect((await core.audit.list(acme, { actorId: "auditor-1", action: "group" }, {})).items).toHaveLength(2);
-    expect((await core.audit.list(acme, { actorId: "auditor-1", action: "group.delete" }, {})).items).toHaveLength(0);
-    expect((await core.audit.list(acme, { actorId: "auditor-1", from: start + 500 }, {})).items).toHaveLength(1);
+    expect((await core.audit.list(acme, { actorId: "auditor-1", action: "group" }, {})).items).toHaveLength(
+      2,
+    );
+    expect(
+      (await core.audit.list(acme, { actorId: "auditor-1", action: "group.delete" }, {})).items,
+    ).toHaveLength(0);
+    expect((await core.audit.list(acme, { actorId: "auditor-1", from: start + 500 }, {})).items).toHaveLength(
+      1,
+    );
     const first = await core.audit.list(acme, { actorId: "auditor-1" }, { limit: 1 });
-    const second = await core.audit.list(acme, { actorId: "auditor-1" }, { limit: 1, cursor: first.nextCursor! });
+    const second = await core.audit.list(
+      acme,
+      { actorId: "auditor-1" },
+      { limit: 1, cursor: first.nextCursor! },
+    );
     expect(second.items[0]!.targetLabel).toBe("Audited 1");
     expect(second.nextCursor).toBeUndefined();
   });
 
   it("keeps administrators, roles, sessions and API tokens per tenant", async () => {
-    const helpDesk = await core.administrators.create(acme, { email: "hd@acme.example", password: "a long password 1", roleId: HELP_DESK });
+    const helpDesk = await core.administrators.create(acme, {
+      email: "hd@acme.example",
+      password: "a long password 1",
+      roleId: HELP_DESK,
+    });
     const login = await core.auth.login({ email: "hd@acme.example", password: "a long password 1" });
     const actor = await core.auth.authenticate(login.token);
     expect(actor.tenantId).toBe(DEFAULT_TENANT_ID);
     expect(actor.permissions.has("devices:command")).toBe(true);
     expect(actor.permissions.has("users:write")).toBe(false);
-    await expect(core.auth.login({ email: "hd@acme.example", password: "wrong password!" })).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(
+      core.auth.login({ email: "hd@acme.example", password: "wrong password!" }),
+    ).rejects.toMatchObject({ code: "invalid_credentials" });
     const role = await core.roles.create(acme, { name: "Auditors", permissions: ["audit:read"] });
     await core.administrators.update(acme, helpDesk.id, { roleId: role.id });
     // Changing the role ends the sessions opened under the old one.
     await expect(core.auth.authenticate(login.token)).rejects.toMatchObject({ kind: "unauthenticated" });
     await expect(core.roles.delete(acme, role.id)).rejects.toMatchObject({ code: "role_in_use" });
     expect((await core.roles.list(globex)).some((r) => r.id === role.id)).toBe(false);
-    const { token } = await core.auth.createApiToken({ ...actor, type: "administrator" }, { name: "automation" });
+    const { token } = await core.auth.createApiToken(
+      { ...actor, type: "administrator" },
+      { name: "automation" },
+    );
     const tokenActor = await core.auth.authenticate(token);
     expect(tokenActor.permissions.has("audit:read")).toBe(true);
     expect(tokenActor.type).toBe("api_token");
@@ -291,7 +422,9 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       }),
     ).rejects.toThrow("boom");
     expect(await store.forTenant(DEFAULT_TENANT_ID).users.getByEmail("rollback@example.com")).toBeUndefined();
-    expect((await store.forTenant(DEFAULT_TENANT_ID).users.list({ text: "rollback" }, pageRequest({}))).items).toEqual([]);
+    expect(
+      (await store.forTenant(DEFAULT_TENANT_ID).users.list({ text: "rollback" }, pageRequest({}))).items,
+    ).toEqual([]);
   });
 
   it("stores sealed secrets, never their plaintext", async () => {

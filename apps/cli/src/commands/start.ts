@@ -4,16 +4,26 @@ export function registerStart(program: Command): void {
   program
     .command("start")
     .description("Run every Meridian role in one process on embedded defaults (today: the management server)")
-    .option("--data-dir <dir>", "where Meridian keeps its database and keys (MERIDIAN_DATA_DIR, default ./data)")
+    .option(
+      "--data-dir <dir>",
+      "where Meridian keeps its database and keys (MERIDIAN_DATA_DIR, default ./data)",
+    )
     .option("--port <port>", "management API and console port (MERIDIAN_HTTP_PORT, default 8080)")
     .option("--host <address>", "address to listen on (MERIDIAN_HTTP_HOST, default 127.0.0.1)")
-    .option("--database-url <url>", "postgres://... or sqlite:FILE (MERIDIAN_DATABASE_URL, default SQLite in the data directory)")
+    .option(
+      "--database-url <url>",
+      "postgres://... or sqlite:FILE (MERIDIAN_DATABASE_URL, default SQLite in the data directory)",
+    )
     .action(async (options: { dataDir?: string; port?: string; host?: string; databaseUrl?: string }) => {
       // Loaded here, not at the top: the server takes about two seconds to load, which every other command would pay.
       const { serverConfigFromEnvironment, startServer } = await import("@meridian/server");
       const startedAt = performance.now();
       const env = { ...process.env, ...(options.port ? { MERIDIAN_HTTP_PORT: options.port } : {}) };
-      const config = serverConfigFromEnvironment(env, { dataDir: options.dataDir, host: options.host, databaseUrl: options.databaseUrl });
+      const config = serverConfigFromEnvironment(env, {
+        dataDir: options.dataDir,
+        host: options.host,
+        databaseUrl: options.databaseUrl,
+      });
       const server = await startServer(config);
       const took = Math.round(performance.now() - startedAt);
       const lines = [
@@ -24,9 +34,16 @@ export function registerStart(program: Command): void {
         `  Data  ${config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@") : config.dataDir}`,
       ];
       if (server.firstAdministrator) {
-        lines.push("", "First administrator (Security Administrator):", `  Email     ${server.firstAdministrator.email}`);
+        lines.push(
+          "",
+          "First administrator (Security Administrator):",
+          `  Email     ${server.firstAdministrator.email}`,
+        );
         if (server.firstAdministrator.generated) {
-          lines.push(`  Password  ${server.firstAdministrator.password}`, "  This password is shown only now. Sign in and change it, or set MERIDIAN_ADMIN_PASSWORD before the first start.");
+          lines.push(
+            `  Password  ${server.firstAdministrator.password}`,
+            "  This password is shown only now. Sign in and change it, or set MERIDIAN_ADMIN_PASSWORD before the first start.",
+          );
         }
       }
       lines.push("", "Stop with Ctrl+C.", "");

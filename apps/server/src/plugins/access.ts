@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { requirePermission, unauthenticated, type AuthenticatedActor, type Core, type Permission } from "@meridian/core";
+import {
+  requirePermission,
+  unauthenticated,
+  type AuthenticatedActor,
+  type Core,
+  type Permission,
+} from "@meridian/core";
 
 /**
  * What a route requires: a named permission, any signed-in administrator ("authenticated"), or
@@ -17,7 +23,8 @@ declare module "fastify" {
 }
 
 export function actorOf(request: FastifyRequest): AuthenticatedActor {
-  if (!request.actor) throw unauthenticated("not_signed_in", "Sign in first: send Authorization: Bearer <token>.");
+  if (!request.actor)
+    throw unauthenticated("not_signed_in", "Sign in first: send Authorization: Bearer <token>.");
   return request.actor;
 }
 
@@ -25,7 +32,8 @@ function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthenticated("invalid_authorization", "The Authorization header must be \"Bearer <token>\".");
+  if (!match)
+    throw unauthenticated("invalid_authorization", 'The Authorization header must be "Bearer <token>".');
   return match[1];
 }
 
@@ -43,8 +51,12 @@ export function useAccessControl(app: FastifyInstance, core: Core): RouteAccess[
   app.addHook("onRoute", (route) => {
     const access = route.config?.access;
     if (route.url.startsWith("/api/v1/docs")) return;
-    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access (config.access).`);
-    for (const method of [route.method].flat()) if (method !== "HEAD") table.push({ method, url: route.url, access });
+    if (!access)
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} does not declare its access (config.access).`,
+      );
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") table.push({ method, url: route.url, access });
   });
 
   app.addHook("onRequest", async (request) => {

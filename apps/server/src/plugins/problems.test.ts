@@ -17,31 +17,55 @@ describe("bad input", () => {
   });
   afterAll(async () => server.close());
 
-  const cases: Array<[string, { body?: unknown; headers?: Record<string, string>; url?: string }, number, string]> = [
+  const cases: Array<
+    [string, { body?: unknown; headers?: Record<string, string>; url?: string }, number, string]
+  > = [
     ["malformed JSON", { body: '{"email": "a@b.co",' }, 400, "malformed_json"],
-    ["an empty JSON body", { body: "", headers: { "content-type": "application/json" } }, 400, "malformed_json"],
+    [
+      "an empty JSON body",
+      { body: "", headers: { "content-type": "application/json" } },
+      400,
+      "malformed_json",
+    ],
     ["a JSON array instead of an object", { body: "[1,2]" }, 422, "validation_failed"],
     ["a wrong type", { body: { email: 42 } }, 422, "validation_failed"],
     ["an unknown field", { body: { email: "new@example.com", isAdmin: true } }, 422, "validation_failed"],
     ["a missing required field", { body: { givenName: "No Email" } }, 422, "validation_failed"],
     ["an email that is not one", { body: { email: "not an email" } }, 422, "invalid_user"],
-    ["a body over the limit", { body: JSON.stringify({ email: "big@example.com", displayName: "x".repeat(300 * 1024) }) }, 413, "body_too_large"],
-    ["a body that is not JSON", { body: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } }, 415, "unsupported_media_type"],
+    [
+      "a body over the limit",
+      { body: JSON.stringify({ email: "big@example.com", displayName: "x".repeat(300 * 1024) }) },
+      413,
+      "body_too_large",
+    ],
+    [
+      "a body that is not JSON",
+      { body: "email=x", headers: { "content-type": "application/x-www-form-urlencoded" } },
+      415,
+      "unsupported_media_type",
+    ],
     ["SQL in a field", { body: { email: "x'); DROP TABLE users; --@example.com" } }, 422, "invalid_user"],
     ["a duplicate", { body: { email: "EXISTING@example.com" } }, 409, "user_exists"],
   ];
 
-  it.each(cases)("refuses %s with the right status and code, and creates nothing", async (_name, input, status, code) => {
-    const before = await userCount();
-    const response = await server.call("POST", input.url ?? "/api/v1/users", { token, body: input.body, headers: input.headers });
-    expect(response.statusCode).toBe(status);
-    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-    const problem = response.json<{ code: string; detail: string; status: number; type: string }>();
-    expect(problem).toMatchObject({ code, status });
-    expect(problem.detail.length).toBeGreaterThan(10);
-    expect(problem.type).toBe(`urn:meridian:problem:${code}`);
-    expect(await userCount()).toBe(before);
-  });
+  it.each(cases)(
+    "refuses %s with the right status and code, and creates nothing",
+    async (_name, input, status, code) => {
+      const before = await userCount();
+      const response = await server.call("POST", input.url ?? "/api/v1/users", {
+        token,
+        body: input.body,
+        headers: input.headers,
+      });
+      expect(response.statusCode).toBe(status);
+      expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      const problem = response.json<{ code: string; detail: string; status: number; type: string }>();
+      expect(problem).toMatchObject({ code, status });
+      expect(problem.detail.length).toBeGreaterThan(10);
+      expect(problem.type).toBe(`urn:meridian:problem:${code}`);
+      expect(await userCount()).toBe(before);
+    },
+  );
 
   it("names the fields that are wrong", async () => {
     const response = await server.call("POST", "/api/v1/users", { token, body: { email: 1, extra: 2 } });
@@ -67,7 +91,7 @@ describe("bad input", () => {
   });
 
   it("treats search text as text, never as SQL or a pattern", async () => {
-    for (const q of ["' OR 1=1 --", "%", "_", "\\", "\"", "existing' --"]) {
+    for (const q of ["' OR 1=1 --", "%", "_", "\\", '"', "existing' --"]) {
       const response = await server.call("GET", `/api/v1/users?q=${encodeURIComponent(q)}`, { token });
       expect(response.statusCode).toBe(200);
       expect(response.json<{ items: unknown[] }>().items).toEqual([]);
@@ -81,7 +105,9 @@ describe("bad input", () => {
   });
 
   it("says 404 for an id that does not exist", async () => {
-    const response = await server.call("GET", "/api/v1/users/01900000-0000-7000-8000-000000000000", { token });
+    const response = await server.call("GET", "/api/v1/users/01900000-0000-7000-8000-000000000000", {
+      token,
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: "user_not_found" });
   });

@@ -86,30 +86,73 @@ export function useProblemResponses(app: FastifyInstance): void {
     }
     if (error.validation) {
       const errors = validationProblems(error);
-      const where = error.validationContext === "body" ? "body" : error.validationContext === "querystring" ? "query string" : "path";
+      const where =
+        error.validationContext === "body"
+          ? "body"
+          : error.validationContext === "querystring"
+            ? "query string"
+            : "path";
       const summary = errors.map((e) => `${e.field} ${e.message}`).join("; ");
-      return sendProblem(request, reply, 422, "validation_failed", `The request ${where} is not valid: ${summary}.`, errors);
+      return sendProblem(
+        request,
+        reply,
+        422,
+        "validation_failed",
+        `The request ${where} is not valid: ${summary}.`,
+        errors,
+      );
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
         return sendProblem(request, reply, 400, "malformed_json", "The request body is not valid JSON.");
       case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return sendProblem(request, reply, 413, "body_too_large", "The request body is larger than this endpoint accepts.");
+        return sendProblem(
+          request,
+          reply,
+          413,
+          "body_too_large",
+          "The request body is larger than this endpoint accepts.",
+        );
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return sendProblem(request, reply, 415, "unsupported_media_type", "Send the body as application/json.");
+        return sendProblem(
+          request,
+          reply,
+          415,
+          "unsupported_media_type",
+          "Send the body as application/json.",
+        );
       case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-        return sendProblem(request, reply, 400, "invalid_content_length", "The Content-Length header does not match the body.");
+        return sendProblem(
+          request,
+          reply,
+          400,
+          "invalid_content_length",
+          "The Content-Length header does not match the body.",
+        );
     }
-    if (error instanceof SyntaxError) return sendProblem(request, reply, 400, "malformed_json", "The request body is not valid JSON.");
+    if (error instanceof SyntaxError)
+      return sendProblem(request, reply, 400, "malformed_json", "The request body is not valid JSON.");
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, error.statusCode, "bad_request", error.message);
     }
     request.log.error({ err: error }, "unhandled error");
-    return sendProblem(request, reply, 500, "internal_error", "Something went wrong on the server; it has been logged. Try again.");
+    return sendProblem(
+      request,
+      reply,
+      500,
+      "internal_error",
+      "Something went wrong on the server; it has been logged. Try again.",
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, "route_not_found", `There is no ${request.method} ${request.url.split("?")[0]} here. See /api/v1/docs.`),
+    sendProblem(
+      request,
+      reply,
+      404,
+      "route_not_found",
+      `There is no ${request.method} ${request.url.split("?")[0]} here. See /api/v1/docs.`,
+    ),
   );
 }

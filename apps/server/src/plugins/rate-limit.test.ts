@@ -6,7 +6,9 @@ describe("rate limiter", () => {
     let now = 0;
     const limiter = new RateLimiter(3, 60_000, () => now);
     for (let i = 0; i < 3; i++) limiter.hit("k", "tries");
-    expect(() => limiter.hit("k", "tries")).toThrow(expect.objectContaining({ code: "too_many_attempts", retryAfterSeconds: 60 }));
+    expect(() => limiter.hit("k", "tries")).toThrow(
+      expect.objectContaining({ code: "too_many_attempts", retryAfterSeconds: 60 }),
+    );
     expect(() => limiter.hit("other", "tries")).not.toThrow();
     now = 45_000;
     expect(() => limiter.check("k", "tries")).toThrow(expect.objectContaining({ retryAfterSeconds: 15 }));

@@ -35,8 +35,16 @@ export class RateLimiter {
   }
 
   private refuse(key: string, what: string): never {
-    const retryAfterSeconds = Math.max(1, Math.ceil((this.current(key).start + this.windowMs - this.now()) / 1000));
-    throw new MeridianError("rate_limited", "too_many_attempts", `Too many ${what}; wait ${retryAfterSeconds} s and try again.`, { retryAfterSeconds });
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((this.current(key).start + this.windowMs - this.now()) / 1000),
+    );
+    throw new MeridianError(
+      "rate_limited",
+      "too_many_attempts",
+      `Too many ${what}; wait ${retryAfterSeconds} s and try again.`,
+      { retryAfterSeconds },
+    );
   }
 
   private current(key: string): Window {
@@ -51,6 +59,7 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+    for (const [key, window] of this.windows)
+      if (now - window.start >= this.windowMs) this.windows.delete(key);
   }
 }

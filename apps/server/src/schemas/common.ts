@@ -12,14 +12,20 @@ export const Timestamp = Type.Integer({ description: "Unix time in milliseconds.
 export const IdParams = Strict({ id: Id });
 
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: "Items per page, 1 to 500." })),
-  cursor: Type.Optional(Type.String({ maxLength: 1024, description: "`nextCursor` from the previous page." })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 500, default: 50, description: "Items per page, 1 to 500." }),
+  ),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 1024, description: "`nextCursor` from the previous page." }),
+  ),
 };
 
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
-    nextCursor: Type.Optional(Type.String({ description: "Pass back as `cursor` for the next page; absent on the last page." })),
+    nextCursor: Type.Optional(
+      Type.String({ description: "Pass back as `cursor` for the next page; absent on the last page." }),
+    ),
   });
 
 export const Problem = Type.Object(

@@ -2,7 +2,6 @@ import { Type } from "typebox";
 import { DEVICE_STATES, OWNERSHIPS, PLATFORMS, USER_SOURCES } from "@meridian/core";
 import { Id, Nullable, Timestamp } from "./common.js";
 
-
 export const PlatformSchema = Type.Enum([...PLATFORMS]);
 export const OwnershipSchema = Type.Enum([...OWNERSHIPS]);
 export const DeviceStateSchema = Type.Enum([...DEVICE_STATES]);

@@ -14,7 +14,11 @@ export interface TestServer {
   store: Awaited<ReturnType<StoreBackend["open"]>>["store"];
   /** Signs in and returns the session token. */
   login(email?: string, password?: string, tenant?: string): Promise<string>;
-  call(method: InjectOptions["method"], url: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: InjectOptions["method"],
+    url: string,
+    options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -22,9 +26,16 @@ export interface TestServer {
  * The real application on a real, fresh database (SQLite unless a backend is given), driven through
  * Fastify's inject: every plugin, schema and hook runs as in production, without a socket.
  */
-export async function startTestServer(options: { backend?: StoreBackend; cloudMode?: boolean; clock?: Clock; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { backend?: StoreBackend; cloudMode?: boolean; clock?: Clock; app?: Partial<AppOptions> } = {},
+): Promise<TestServer> {
   const env = await (options.backend ?? storeBackends[0]!).open();
-  const core = createCore({ store: env.store, crypto: nodeCrypto, secretBox: createSecretBox(randomBytes(32)), clock: options.clock ?? systemClock });
+  const core = createCore({
+    store: env.store,
+    crypto: nodeCrypto,
+    secretBox: createSecretBox(randomBytes(32)),
+    clock: options.clock ?? systemClock,
+  });
   await core.tenants.ensureDefaultTenant(options.cloudMode ?? false);
   await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, ADMIN_EMAIL, ADMIN_PASSWORD);
   const app = await buildApp(core, {
@@ -40,7 +51,18 @@ export async function startTestServer(options: { backend?: StoreBackend; cloudMo
       method,
       url,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      ...(body === undefined ? {} : typeof body === "string" ? { payload: body, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === "string"
+          ? {
+              payload: body,
+              headers: {
+                "content-type": "application/json",
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+                ...headers,
+              },
+            }
+          : { payload: body as object }),
     });
 
   return {
@@ -49,8 +71,11 @@ export async function startTestServer(options: { backend?: StoreBackend; cloudMo
     store: env.store,
     call,
     async login(email = ADMIN_EMAIL, password = ADMIN_PASSWORD, tenant) {
-      const response = await call("POST", "/api/v1/auth/login", { body: { email, password, ...(tenant ? { tenant } : {}) } });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      const response = await call("POST", "/api/v1/auth/login", {
+        body: { email, password, ...(tenant ? { tenant } : {}) },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login failed: ${response.statusCode} ${response.body}`);
       return response.json<{ token: string }>().token;
     },
     async close() {

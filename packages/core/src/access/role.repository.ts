@@ -14,7 +14,10 @@ export interface RoleRepository {
   insert(role: CustomRole): Promise<void>;
   get(id: string): Promise<CustomRole | undefined>;
   getByName(name: string): Promise<CustomRole | undefined>;
-  update(id: string, patch: Partial<Pick<CustomRole, "name" | "description" | "permissions">> & { updatedAt: number }): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<CustomRole, "name" | "description" | "permissions">> & { updatedAt: number },
+  ): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(): Promise<CustomRole[]>;
 }

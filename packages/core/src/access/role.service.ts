@@ -13,7 +13,13 @@ export interface RoleInput {
 }
 
 function toRole(role: CustomRole): Role {
-  return { id: role.id, name: role.name, description: role.description, builtIn: false, permissions: role.permissions };
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    builtIn: false,
+    permissions: role.permissions,
+  };
 }
 
 function checkInput(input: Partial<RoleInput>): { name?: string; permissions?: Permission[] } {
@@ -21,18 +27,24 @@ function checkInput(input: Partial<RoleInput>): { name?: string; permissions?: P
   if (input.name !== undefined) {
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) {
-      throw invalid("invalid_role", "name must be 1 to 100 characters", [{ field: "name", message: "must be 1 to 100 characters" }]);
+      throw invalid("invalid_role", "name must be 1 to 100 characters", [
+        { field: "name", message: "must be 1 to 100 characters" },
+      ]);
     }
     out.name = name;
   }
   if (input.permissions !== undefined) {
     const unknown = input.permissions.filter((p) => !isPermission(p));
     if (unknown.length > 0) {
-      throw invalid("unknown_permission", `Unknown permission(s): ${unknown.join(", ")}. GET /api/v1/permissions lists them.`, [
-        { field: "permissions", message: `unknown: ${unknown.join(", ")}` },
-      ]);
+      throw invalid(
+        "unknown_permission",
+        `Unknown permission(s): ${unknown.join(", ")}. GET /api/v1/permissions lists them.`,
+        [{ field: "permissions", message: `unknown: ${unknown.join(", ")}` }],
+      );
     }
-    const operatorOnly = input.permissions.filter((p) => (OPERATOR_PERMISSIONS as readonly string[]).includes(p));
+    const operatorOnly = input.permissions.filter((p) =>
+      (OPERATOR_PERMISSIONS as readonly string[]).includes(p),
+    );
     if (operatorOnly.length > 0) {
       throw invalid("operator_permission", `${operatorOnly.join(", ")} cannot be given by a role.`, [
         { field: "permissions", message: "tenant management is not granted by roles" },
@@ -78,17 +90,25 @@ export class RoleService {
       updatedAt: now,
     };
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
-      if (BUILT_IN_ROLES.some((r) => r.name.toLowerCase() === role.name.toLowerCase()) || (await tenant.roles.getByName(role.name))) {
+      if (
+        BUILT_IN_ROLES.some((r) => r.name.toLowerCase() === role.name.toLowerCase()) ||
+        (await tenant.roles.getByName(role.name))
+      ) {
         throw conflict("role_exists", `A role named "${role.name}" already exists.`);
       }
       await tenant.roles.insert(role);
-      audit("role.create", { type: "role", id: role.id, label: role.name }, { permissions: role.permissions });
+      audit(
+        "role.create",
+        { type: "role", id: role.id, label: role.name },
+        { permissions: role.permissions },
+      );
       return toRole(role);
     });
   }
 
   async update(actor: Actor, roleId: string, input: Partial<RoleInput>): Promise<Role> {
-    if (builtInRole(roleId)) throw conflict("role_built_in", "Built-in roles cannot be changed; make a custom role instead.");
+    if (builtInRole(roleId))
+      throw conflict("role_built_in", "Built-in roles cannot be changed; make a custom role instead.");
     const checked = checkInput(input);
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const role = await tenant.roles.get(roleId);
@@ -102,7 +122,12 @@ export class RoleService {
         description: input.description?.trim() ?? role.description,
         updatedAt: this.deps.clock.now(),
       };
-      await tenant.roles.update(roleId, { name: next.name, description: next.description, permissions: next.permissions, updatedAt: next.updatedAt });
+      await tenant.roles.update(roleId, {
+        name: next.name,
+        description: next.description,
+        permissions: next.permissions,
+        updatedAt: next.updatedAt,
+      });
       audit("role.update", { type: "role", id: roleId, label: next.name }, { permissions: next.permissions });
       return toRole(next);
     });
@@ -114,7 +139,11 @@ export class RoleService {
       const role = await tenant.roles.get(roleId);
       if (!role) throw notFound("role", roleId);
       const holders = await tenant.administrators.countWithRole(roleId);
-      if (holders > 0) throw conflict("role_in_use", `${holders} administrator(s) hold "${role.name}"; give them another role first.`);
+      if (holders > 0)
+        throw conflict(
+          "role_in_use",
+          `${holders} administrator(s) hold "${role.name}"; give them another role first.`,
+        );
       await tenant.roles.delete(roleId);
       audit("role.delete", { type: "role", id: roleId, label: role.name });
     });

@@ -50,10 +50,21 @@ export interface IssuedActivation {
   qrPayload: string;
 }
 
-export type ActivationRefusal = "no_activation" | "wrong_password" | "expired" | "used" | "locked" | "revoked" | "device_limit" | "platform_not_allowed";
+export type ActivationRefusal =
+  | "no_activation"
+  | "wrong_password"
+  | "expired"
+  | "used"
+  | "locked"
+  | "revoked"
+  | "device_limit"
+  | "platform_not_allowed";
 
 export class ActivationRefused extends MeridianError {
-  constructor(readonly reason: ActivationRefusal, message: string) {
+  constructor(
+    readonly reason: ActivationRefusal,
+    message: string,
+  ) {
     super(reason === "locked" ? "locked" : "forbidden", `activation_${reason}`, message);
   }
 }
@@ -70,11 +81,25 @@ export class ActivationService {
     const deviceLimit = options.deviceLimit ?? this.defaults.deviceLimit;
     const platforms = options.platforms ?? [...PLATFORMS];
     const problems = [];
-    if (!Number.isInteger(lifetimeMs) || lifetimeMs < MIN_ACTIVATION_LIFETIME_MS || lifetimeMs > MAX_ACTIVATION_LIFETIME_MS) {
-      problems.push({ field: "expiresInMinutes", message: "must be from 1 minute to 30 days (43200 minutes)" });
+    if (
+      !Number.isInteger(lifetimeMs) ||
+      lifetimeMs < MIN_ACTIVATION_LIFETIME_MS ||
+      lifetimeMs > MAX_ACTIVATION_LIFETIME_MS
+    ) {
+      problems.push({
+        field: "expiresInMinutes",
+        message: "must be from 1 minute to 30 days (43200 minutes)",
+      });
     }
-    if (!Number.isInteger(passwordLength) || passwordLength < MIN_PASSWORD_LENGTH || passwordLength > MAX_PASSWORD_LENGTH) {
-      problems.push({ field: "passwordLength", message: `must be from ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH}` });
+    if (
+      !Number.isInteger(passwordLength) ||
+      passwordLength < MIN_PASSWORD_LENGTH ||
+      passwordLength > MAX_PASSWORD_LENGTH
+    ) {
+      problems.push({
+        field: "passwordLength",
+        message: `must be from ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH}`,
+      });
     }
     if (!Number.isInteger(deviceLimit) || deviceLimit < 1 || deviceLimit > 100) {
       problems.push({ field: "deviceLimit", message: "must be from 1 to 100" });
@@ -82,7 +107,12 @@ export class ActivationService {
     if (platforms.length === 0 || platforms.some((p) => !PLATFORMS.includes(p))) {
       problems.push({ field: "platforms", message: `must list one or more of ${PLATFORMS.join(", ")}` });
     }
-    if (problems.length > 0) throw invalid("invalid_activation", problems.map((p) => `${p.field} ${p.message}`).join("; "), problems);
+    if (problems.length > 0)
+      throw invalid(
+        "invalid_activation",
+        problems.map((p) => `${p.field} ${p.message}`).join("; "),
+        problems,
+      );
 
     const password = this.deps.crypto.randomPassword(passwordLength, ACTIVATION_ALPHABET);
     const passwordHash = await this.deps.crypto.hashPassword(password);
@@ -95,7 +125,7 @@ export class ActivationService {
         tenantId: actor.tenantId,
         userId,
         expiresAt: now + lifetimeMs,
-        maxUses: options.singleUse ?? this.defaults.singleUse ? 1 : null,
+        maxUses: (options.singleUse ?? this.defaults.singleUse) ? 1 : null,
         useCount: 0,
         failedAttempts: 0,
         lockedAt: null,
@@ -107,7 +137,11 @@ export class ActivationService {
         passwordHash,
       };
       await tenant.activations.insert(record);
-      audit("activation.create", { type: "user", id: userId, label: user.email }, { activationId: record.id, expiresAt: record.expiresAt, singleUse: record.maxUses === 1 });
+      audit(
+        "activation.create",
+        { type: "user", id: userId, label: user.email },
+        { activationId: record.id, expiresAt: record.expiresAt, singleUse: record.maxUses === 1 },
+      );
       const { passwordHash: _omit, ...activation } = record;
       const qrPayload = JSON.stringify({ v: 1, type: "meridian-activation", address: user.email, password });
       return { activation, password, qrPayload };
@@ -118,7 +152,10 @@ export class ActivationService {
     const tenant = this.deps.store.forTenant(actor.tenantId);
     if (!(await tenant.users.get(userId))) throw notFound("user", userId);
     const now = this.deps.clock.now();
-    return (await tenant.activations.listForUser(userId)).map((a) => ({ ...a, status: activationStatus(a, now) }));
+    return (await tenant.activations.listForUser(userId)).map((a) => ({
+      ...a,
+      status: activationStatus(a, now),
+    }));
   }
 
   /** Ends an activation before its expiry, so its password no longer works. */
@@ -140,28 +177,57 @@ export class ActivationService {
     const tenant = this.deps.store.forTenant(tenantId);
     const now = this.deps.clock.now();
     const user = await tenant.users.getByEmail(normalizeEmail(address));
-    if (!user) throw new ActivationRefused("no_activation", "There is no activation for this address. Ask your administrator for one.");
+    if (!user)
+      throw new ActivationRefused(
+        "no_activation",
+        "There is no activation for this address. Ask your administrator for one.",
+      );
     const all = await tenant.activations.listForUser(user.id);
     const usable = await tenant.activations.listUsableForUser(user.id, now);
     if (usable.length === 0) {
       const latest = all[0];
       const status = latest ? activationStatus(latest, now) : "none";
-      if (status === "expired") throw new ActivationRefused("expired", "This activation password has expired. Ask your administrator for a new one.");
-      if (status === "used") throw new ActivationRefused("used", "This activation password has already been used. Ask your administrator for a new one.");
-      if (status === "locked") throw new ActivationRefused("locked", "This activation is locked after too many wrong passwords. Ask your administrator for a new one.");
-      if (status === "revoked") throw new ActivationRefused("revoked", "This activation was cancelled by an administrator.");
-      throw new ActivationRefused("no_activation", "There is no activation for this address. Ask your administrator for one.");
+      if (status === "expired")
+        throw new ActivationRefused(
+          "expired",
+          "This activation password has expired. Ask your administrator for a new one.",
+        );
+      if (status === "used")
+        throw new ActivationRefused(
+          "used",
+          "This activation password has already been used. Ask your administrator for a new one.",
+        );
+      if (status === "locked")
+        throw new ActivationRefused(
+          "locked",
+          "This activation is locked after too many wrong passwords. Ask your administrator for a new one.",
+        );
+      if (status === "revoked")
+        throw new ActivationRefused("revoked", "This activation was cancelled by an administrator.");
+      throw new ActivationRefused(
+        "no_activation",
+        "There is no activation for this address. Ask your administrator for one.",
+      );
     }
     for (const candidate of usable) {
       if (await this.deps.crypto.verifyPassword(candidate.passwordHash, password)) {
         if (!candidate.platforms.includes(platform)) {
-          throw new ActivationRefused("platform_not_allowed", `This activation does not allow ${platform} devices.`);
+          throw new ActivationRefused(
+            "platform_not_allowed",
+            `This activation does not allow ${platform} devices.`,
+          );
         }
         if ((await tenant.devices.countManagedForUser(user.id)) >= candidate.deviceLimit) {
-          throw new ActivationRefused("device_limit", `You already have ${candidate.deviceLimit} device(s), the most your administrator allows.`);
+          throw new ActivationRefused(
+            "device_limit",
+            `You already have ${candidate.deviceLimit} device(s), the most your administrator allows.`,
+          );
         }
         if (!(await tenant.activations.consumeUse(candidate.id))) {
-          throw new ActivationRefused("used", "This activation password has already been used. Ask your administrator for a new one.");
+          throw new ActivationRefused(
+            "used",
+            "This activation password has already been used. Ask your administrator for a new one.",
+          );
         }
         const { passwordHash: _omit, ...activation } = candidate;
         return { ...activation, useCount: activation.useCount + 1 };
@@ -172,7 +238,14 @@ export class ActivationService {
       const failures = await tenant.activations.recordFailure(candidate.id, MAX_FAILED_ATTEMPTS, now);
       locked ||= failures >= MAX_FAILED_ATTEMPTS;
     }
-    if (locked) throw new ActivationRefused("locked", "Too many wrong passwords: this activation is now locked. Ask your administrator for a new one.");
-    throw new ActivationRefused("wrong_password", "The activation password is wrong. Check it and try again.");
+    if (locked)
+      throw new ActivationRefused(
+        "locked",
+        "Too many wrong passwords: this activation is now locked. Ask your administrator for a new one.",
+      );
+    throw new ActivationRefused(
+      "wrong_password",
+      "The activation password is wrong. Check it and try again.",
+    );
   }
 }

@@ -41,17 +41,26 @@ export class AdministratorService {
   /** An administrator may only hand out a role whose every permission they hold themselves. */
   private async grantableRole(actor: Actor, roleId: string): Promise<Role> {
     const role = await this.roles.find(actor.tenantId, roleId);
-    if (!role) throw invalid("unknown_role", `There is no role with id ${roleId}.`, [{ field: "roleId", message: "unknown role" }]);
+    if (!role)
+      throw invalid("unknown_role", `There is no role with id ${roleId}.`, [
+        { field: "roleId", message: "unknown role" },
+      ]);
     const missing = role.permissions.filter((p) => !actor.permissions.has(p));
     if (missing.length > 0) {
-      throw forbidden("role_exceeds_yours", `You cannot give the role "${role.name}": it allows more than your own role (${missing.join(", ")}).`);
+      throw forbidden(
+        "role_exceeds_yours",
+        `You cannot give the role "${role.name}": it allows more than your own role (${missing.join(", ")}).`,
+      );
     }
     return role;
   }
 
   async create(actor: Actor, input: NewAdministrator): Promise<Administrator> {
     const email = normalizeEmail(input.email);
-    if (!isEmail(email)) throw invalid("invalid_email", "email must be an email address", [{ field: "email", message: "must be an email address" }]);
+    if (!isEmail(email))
+      throw invalid("invalid_email", "email must be an email address", [
+        { field: "email", message: "must be an email address" },
+      ]);
     checkAdminPassword(input.password);
     await this.grantableRole(actor, input.roleId);
     const passwordHash = await this.deps.crypto.hashPassword(input.password);
@@ -69,9 +78,14 @@ export class AdministratorService {
       passwordHash,
     };
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
-      if (await tenant.administrators.getByEmail(email)) throw conflict("administrator_exists", `An administrator with the email ${email} already exists.`);
+      if (await tenant.administrators.getByEmail(email))
+        throw conflict("administrator_exists", `An administrator with the email ${email} already exists.`);
       await tenant.administrators.insert(record);
-      audit("administrator.create", { type: "administrator", id: record.id, label: email }, { roleId: record.roleId });
+      audit(
+        "administrator.create",
+        { type: "administrator", id: record.id, label: email },
+        { roleId: record.roleId },
+      );
       const { passwordHash: _omit, ...admin } = record;
       return admin;
     });
@@ -90,16 +104,25 @@ export class AdministratorService {
   async update(actor: Actor, id: string, changes: AdministratorChanges): Promise<Administrator> {
     if (changes.roleId !== undefined) await this.grantableRole(actor, changes.roleId);
     if (changes.password !== undefined) checkAdminPassword(changes.password);
-    const passwordHash = changes.password === undefined ? undefined : await this.deps.crypto.hashPassword(changes.password);
+    const passwordHash =
+      changes.password === undefined ? undefined : await this.deps.crypto.hashPassword(changes.password);
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const admin = await tenant.administrators.get(id);
       if (!admin) throw notFound("administrator", id);
       if (admin.roleId === SECURITY_ADMINISTRATOR) await this.grantableRole(actor, admin.roleId);
       const losesSecurityAdmin =
-        admin.roleId === SECURITY_ADMINISTRATOR && !admin.disabled &&
-        ((changes.roleId !== undefined && changes.roleId !== SECURITY_ADMINISTRATOR) || changes.disabled === true);
-      if (losesSecurityAdmin && (await tenant.administrators.countActiveWithRole(SECURITY_ADMINISTRATOR)) <= 1) {
-        throw conflict("last_security_administrator", "This is the last active Security Administrator; make another one first.");
+        admin.roleId === SECURITY_ADMINISTRATOR &&
+        !admin.disabled &&
+        ((changes.roleId !== undefined && changes.roleId !== SECURITY_ADMINISTRATOR) ||
+          changes.disabled === true);
+      if (
+        losesSecurityAdmin &&
+        (await tenant.administrators.countActiveWithRole(SECURITY_ADMINISTRATOR)) <= 1
+      ) {
+        throw conflict(
+          "last_security_administrator",
+          "This is the last active Security Administrator; make another one first.",
+        );
       }
       const now = this.deps.clock.now();
       const next: Administrator = {
@@ -117,21 +140,36 @@ export class AdministratorService {
         updatedAt: now,
       });
       // A new password, a new role or a disabled account ends the sessions that were opened under the old one.
-      if (passwordHash || next.disabled || next.roleId !== admin.roleId) await tenant.credentials.deleteSessionsOfAdmin(id);
-      const fields = Object.entries(changes).filter(([, v]) => v !== undefined).map(([k]) => k);
-      audit("administrator.update", { type: "administrator", id, label: admin.email }, { fields, roleId: next.roleId });
+      if (passwordHash || next.disabled || next.roleId !== admin.roleId)
+        await tenant.credentials.deleteSessionsOfAdmin(id);
+      const fields = Object.entries(changes)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k);
+      audit(
+        "administrator.update",
+        { type: "administrator", id, label: admin.email },
+        { fields, roleId: next.roleId },
+      );
       return next;
     });
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
-    if (actor.type === "administrator" && actor.id === id) throw conflict("cannot_delete_self", "You cannot delete your own administrator account.");
+    if (actor.type === "administrator" && actor.id === id)
+      throw conflict("cannot_delete_self", "You cannot delete your own administrator account.");
     await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const admin = await tenant.administrators.get(id);
       if (!admin) throw notFound("administrator", id);
       await this.grantableRole(actor, admin.roleId);
-      if (admin.roleId === SECURITY_ADMINISTRATOR && !admin.disabled && (await tenant.administrators.countActiveWithRole(SECURITY_ADMINISTRATOR)) <= 1) {
-        throw conflict("last_security_administrator", "This is the last active Security Administrator; make another one first.");
+      if (
+        admin.roleId === SECURITY_ADMINISTRATOR &&
+        !admin.disabled &&
+        (await tenant.administrators.countActiveWithRole(SECURITY_ADMINISTRATOR)) <= 1
+      ) {
+        throw conflict(
+          "last_security_administrator",
+          "This is the last active Security Administrator; make another one first.",
+        );
       }
       await tenant.credentials.deleteSessionsOfAdmin(id);
       await tenant.administrators.delete(id);

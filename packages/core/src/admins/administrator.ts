@@ -23,7 +23,9 @@ export interface AdministratorRepository {
   getByEmail(email: string): Promise<Administrator | undefined>;
   update(
     id: string,
-    patch: Partial<Pick<AdministratorRecord, "displayName" | "roleId" | "disabled" | "passwordHash" | "lastLoginAt">> & {
+    patch: Partial<
+      Pick<AdministratorRecord, "displayName" | "roleId" | "disabled" | "passwordHash" | "lastLoginAt">
+    > & {
       updatedAt: number;
     },
   ): Promise<void>;

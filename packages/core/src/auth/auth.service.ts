@@ -43,14 +43,22 @@ export class AuthService {
     private readonly options: AuthOptions = AUTH_DEFAULTS,
   ) {}
 
-  async login(input: { email: string; password: string; tenant?: string | undefined; ip?: string | undefined }): Promise<LoginResult> {
+  async login(input: {
+    email: string;
+    password: string;
+    tenant?: string | undefined;
+    ip?: string | undefined;
+  }): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
     let candidates = await this.deps.store.credentialLookup.administratorsByEmail(email);
     if (input.tenant !== undefined) {
       const tenant = await this.deps.store.tenants.getBySlug(input.tenant);
       candidates = candidates.filter((c) => c.tenantId === tenant?.id);
     } else if (candidates.length > 1) {
-      throw invalid("tenant_required", "This email is an administrator in more than one tenant; say which one with \"tenant\".");
+      throw invalid(
+        "tenant_required",
+        'This email is an administrator in more than one tenant; say which one with "tenant".',
+      );
     }
     const admin = candidates[0];
     if (!admin) {
@@ -62,9 +70,17 @@ export class AuthService {
     const now = this.deps.clock.now();
     const actor = this.actorFor(admin, new Set(), undefined, input.ip);
     if (!ok || admin.disabled) {
-      await this.deps.store.forTenant(admin.tenantId).audit.record(
-        auditEvent(actor, now, "auth.login_failed", { type: "administrator", id: admin.id, label: admin.email }, { reason: ok ? "disabled" : "wrong_password" }),
-      );
+      await this.deps.store
+        .forTenant(admin.tenantId)
+        .audit.record(
+          auditEvent(
+            actor,
+            now,
+            "auth.login_failed",
+            { type: "administrator", id: admin.id, label: admin.email },
+            { reason: ok ? "disabled" : "wrong_password" },
+          ),
+        );
       if (ok) throw unauthenticated("administrator_disabled", "This administrator account is disabled.");
       throw badCredentials();
     }
@@ -87,7 +103,13 @@ export class AuthService {
     return {
       token,
       expiresAt,
-      administrator: { id: admin.id, email: admin.email, displayName: admin.displayName, roleId: admin.roleId, tenantId: admin.tenantId },
+      administrator: {
+        id: admin.id,
+        email: admin.email,
+        displayName: admin.displayName,
+        roleId: admin.roleId,
+        tenantId: admin.tenantId,
+      },
     };
   }
 
@@ -98,16 +120,24 @@ export class AuthService {
     const lookup = this.deps.store.credentialLookup;
     if (token.startsWith(SESSION_TOKEN_PREFIX)) {
       const session = await lookup.sessionByTokenHash(hash);
-      if (!session || session.expiresAt <= now) throw unauthenticated("session_expired", "Your session has expired or was ended; sign in again.");
+      if (!session || session.expiresAt <= now)
+        throw unauthenticated("session_expired", "Your session has expired or was ended; sign in again.");
       const admin = await this.activeAdmin(session.tenantId, session.adminId);
       if (now - session.lastUsedAt > this.options.touchIntervalMs) {
         await this.deps.store.forTenant(session.tenantId).credentials.touchSession(session.id, now);
       }
-      return { ...this.actorFor(admin, await this.permissionsOf(admin), undefined, ip), sessionId: session.id };
+      return {
+        ...this.actorFor(admin, await this.permissionsOf(admin), undefined, ip),
+        sessionId: session.id,
+      };
     }
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const apiToken = await lookup.apiTokenByHash(hash);
-      if (!apiToken || apiToken.revokedAt !== null || (apiToken.expiresAt !== null && apiToken.expiresAt <= now)) {
+      if (
+        !apiToken ||
+        apiToken.revokedAt !== null ||
+        (apiToken.expiresAt !== null && apiToken.expiresAt <= now)
+      ) {
         throw unauthenticated("invalid_token", "This API token is unknown, revoked or expired.");
       }
       const admin = await this.activeAdmin(apiToken.tenantId, apiToken.adminId);
@@ -127,13 +157,25 @@ export class AuthService {
     });
   }
 
-  async createApiToken(actor: Actor, input: { name: string; expiresInDays?: number | undefined }): Promise<{ token: string; apiToken: ApiToken }> {
-    if (actor.type !== "administrator" || !actor.administratorId) throw invalid("administrator_required", "API tokens are created by a signed-in administrator, not by another token.");
+  async createApiToken(
+    actor: Actor,
+    input: { name: string; expiresInDays?: number | undefined },
+  ): Promise<{ token: string; apiToken: ApiToken }> {
+    if (actor.type !== "administrator" || !actor.administratorId)
+      throw invalid(
+        "administrator_required",
+        "API tokens are created by a signed-in administrator, not by another token.",
+      );
     const name = input.name.trim();
-    if (name.length === 0 || name.length > 100) throw invalid("invalid_token_name", "name must be 1 to 100 characters", [{ field: "name", message: "must be 1 to 100 characters" }]);
+    if (name.length === 0 || name.length > 100)
+      throw invalid("invalid_token_name", "name must be 1 to 100 characters", [
+        { field: "name", message: "must be 1 to 100 characters" },
+      ]);
     const days = input.expiresInDays;
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) {
-      throw invalid("invalid_expiry", "expiresInDays must be from 1 to 3650", [{ field: "expiresInDays", message: "must be from 1 to 3650" }]);
+      throw invalid("invalid_expiry", "expiresInDays must be from 1 to 3650", [
+        { field: "expiresInDays", message: "must be from 1 to 3650" },
+      ]);
     }
     const now = this.deps.clock.now();
     const token = API_TOKEN_PREFIX + this.deps.crypto.randomToken(32);
@@ -158,13 +200,16 @@ export class AuthService {
   /** An administrator's own tokens; every token of the tenant for those who may read administrators. */
   async listApiTokens(actor: Actor): Promise<ApiToken[]> {
     const everyone = actor.permissions.has("admins:read");
-    return this.deps.store.forTenant(actor.tenantId).credentials.listApiTokens(everyone ? undefined : (actor.administratorId ?? "-"));
+    return this.deps.store
+      .forTenant(actor.tenantId)
+      .credentials.listApiTokens(everyone ? undefined : (actor.administratorId ?? "-"));
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
     await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const token = await tenant.credentials.getApiToken(id);
-      const mayRevoke = token && (token.adminId === actor.administratorId || actor.permissions.has("admins:write"));
+      const mayRevoke =
+        token && (token.adminId === actor.administratorId || actor.permissions.has("admins:write"));
       if (!token || !mayRevoke) throw notFound("api_token", id);
       await tenant.credentials.revokeApiToken(id, this.deps.clock.now());
       audit("api_token.revoke", { type: "api_token", id, label: token.name });
@@ -173,13 +218,22 @@ export class AuthService {
 
   private async activeAdmin(tenantId: string, adminId: string): Promise<AdministratorRecord> {
     const admin = await this.deps.store.forTenant(tenantId).administrators.getRecord(adminId);
-    if (!admin || admin.disabled) throw unauthenticated("administrator_disabled", "The administrator behind this credential is disabled or removed.");
+    if (!admin || admin.disabled)
+      throw unauthenticated(
+        "administrator_disabled",
+        "The administrator behind this credential is disabled or removed.",
+      );
     return admin;
   }
 
   private async permissionsOf(admin: AdministratorRecord): Promise<Set<Permission>> {
     const role = await this.roles.find(admin.tenantId, admin.roleId);
-    if (!role) throw new MeridianError("forbidden", "role_missing", "Your role no longer exists; ask a Security Administrator to give you one.");
+    if (!role)
+      throw new MeridianError(
+        "forbidden",
+        "role_missing",
+        "Your role no longer exists; ask a Security Administrator to give you one.",
+      );
     const permissions = new Set<Permission>(role.permissions);
     if (admin.roleId === SECURITY_ADMINISTRATOR) {
       const tenant = await this.deps.store.tenants.get(admin.tenantId);
@@ -188,7 +242,12 @@ export class AuthService {
     return permissions;
   }
 
-  private actorFor(admin: AdministratorRecord, permissions: Set<Permission>, apiToken: ApiToken | undefined, ip: string | undefined): Actor {
+  private actorFor(
+    admin: AdministratorRecord,
+    permissions: Set<Permission>,
+    apiToken: ApiToken | undefined,
+    ip: string | undefined,
+  ): Actor {
     return {
       tenantId: admin.tenantId,
       type: apiToken ? "api_token" : "administrator",

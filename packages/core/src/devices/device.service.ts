@@ -4,7 +4,15 @@ import { invalid, notFound } from "../shared/errors.js";
 import { newId } from "../shared/ids.js";
 import { pageRequest, type Page } from "../shared/paging.js";
 import { searchText } from "../shared/text.js";
-import type { Device, DeviceQuery, DeviceRecord, DeviceState, DeviceSummary, Ownership, Platform } from "./device.js";
+import type {
+  Device,
+  DeviceQuery,
+  DeviceRecord,
+  DeviceState,
+  DeviceSummary,
+  Ownership,
+  Platform,
+} from "./device.js";
 
 export interface NewDevice {
   name?: string | undefined;
@@ -31,7 +39,10 @@ export function deviceSearchText(device: Pick<Device, "name" | "model" | "serial
 
 /** Builds a device row from what a device reports about itself at activation or enrollment. */
 export function newDeviceRecord(tenantId: string, input: NewDevice, now: number): DeviceRecord {
-  const name = input.name?.trim() || [input.model, input.serialNumber].filter(Boolean).join(" ") || `${input.platform} device`;
+  const name =
+    input.name?.trim() ||
+    [input.model, input.serialNumber].filter(Boolean).join(" ") ||
+    `${input.platform} device`;
   const device: Device = {
     id: newId(now),
     tenantId,
@@ -60,9 +71,14 @@ export class DeviceService {
   async register(actor: Actor, input: NewDevice): Promise<Device> {
     const record = newDeviceRecord(actor.tenantId, input, this.deps.clock.now());
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
-      if (record.ownerUserId && !(await tenant.users.get(record.ownerUserId))) throw notFound("user", record.ownerUserId);
+      if (record.ownerUserId && !(await tenant.users.get(record.ownerUserId)))
+        throw notFound("user", record.ownerUserId);
       await tenant.devices.insert(record);
-      audit("device.register", { type: "device", id: record.id, label: record.name }, { platform: record.platform });
+      audit(
+        "device.register",
+        { type: "device", id: record.id, label: record.name },
+        { platform: record.platform },
+      );
       const { searchText: _omit, ...device } = record;
       return device;
     });
@@ -74,27 +90,39 @@ export class DeviceService {
     return device;
   }
 
-  async list(actor: Actor, query: Omit<DeviceQuery, "sort" | "descending"> & Partial<Pick<DeviceQuery, "sort" | "descending">>, paging: { limit?: number; cursor?: string }): Promise<Page<Device>> {
+  async list(
+    actor: Actor,
+    query: Omit<DeviceQuery, "sort" | "descending"> & Partial<Pick<DeviceQuery, "sort" | "descending">>,
+    paging: { limit?: number; cursor?: string },
+  ): Promise<Page<Device>> {
     const text = query.text?.trim().toLowerCase() || undefined;
     const osVersion = query.osVersion?.trim() || undefined;
     if (osVersion !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/.test(osVersion)) {
-      throw invalid("invalid_os_version", "osVersion must look like a version number, such as 17 or 17.4.1.", [
-        { field: "osVersion", message: "must look like a version number" },
-      ]);
+      throw invalid(
+        "invalid_os_version",
+        "osVersion must look like a version number, such as 17 or 17.4.1.",
+        [{ field: "osVersion", message: "must look like a version number" }],
+      );
     }
     return this.deps.store
       .forTenant(actor.tenantId)
-      .devices.list({ ...query, text, osVersion, sort: query.sort ?? "name", descending: query.descending ?? false }, pageRequest(paging));
+      .devices.list(
+        { ...query, text, osVersion, sort: query.sort ?? "name", descending: query.descending ?? false },
+        pageRequest(paging),
+      );
   }
 
   async update(actor: Actor, id: string, changes: DeviceChanges): Promise<Device> {
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const device = await tenant.devices.get(id);
       if (!device) throw notFound("device", id);
-      if (changes.ownerUserId && !(await tenant.users.get(changes.ownerUserId))) throw notFound("user", changes.ownerUserId);
+      if (changes.ownerUserId && !(await tenant.users.get(changes.ownerUserId)))
+        throw notFound("user", changes.ownerUserId);
       const name = changes.name === undefined ? device.name : changes.name.trim();
       if (name.length === 0 || name.length > 200) {
-        throw invalid("invalid_device", "name must be 1 to 200 characters", [{ field: "name", message: "must be 1 to 200 characters" }]);
+        throw invalid("invalid_device", "name must be 1 to 200 characters", [
+          { field: "name", message: "must be 1 to 200 characters" },
+        ]);
       }
       const next: Device = {
         ...device,
@@ -110,7 +138,11 @@ export class DeviceService {
         searchText: deviceSearchText(next),
         updatedAt: next.updatedAt,
       });
-      audit("device.update", { type: "device", id, label: next.name }, { fields: Object.keys(changes).filter((k) => changes[k as keyof DeviceChanges] !== undefined) });
+      audit(
+        "device.update",
+        { type: "device", id, label: next.name },
+        { fields: Object.keys(changes).filter((k) => changes[k as keyof DeviceChanges] !== undefined) },
+      );
       return next;
     });
   }

@@ -53,7 +53,20 @@ export interface DeviceQuery {
 }
 
 export type DevicePatch = Partial<
-  Pick<Device, "name" | "ownership" | "model" | "manufacturer" | "osVersion" | "serialNumber" | "imei" | "state" | "ownerUserId" | "enrolledAt" | "lastSeenAt">
+  Pick<
+    Device,
+    | "name"
+    | "ownership"
+    | "model"
+    | "manufacturer"
+    | "osVersion"
+    | "serialNumber"
+    | "imei"
+    | "state"
+    | "ownerUserId"
+    | "enrolledAt"
+    | "lastSeenAt"
+  >
 >;
 
 export interface DeviceSummary {

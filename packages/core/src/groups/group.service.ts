@@ -15,7 +15,9 @@ export interface NewGroup {
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
-    throw invalid("invalid_group", "name must be 1 to 200 characters", [{ field: "name", message: "must be 1 to 200 characters" }]);
+    throw invalid("invalid_group", "name must be 1 to 200 characters", [
+      { field: "name", message: "must be 1 to 200 characters" },
+    ]);
   }
   return trimmed;
 }
@@ -36,7 +38,8 @@ export class GroupService {
       updatedAt: now,
     };
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
-      if (await tenant.groups.getByName(group.name)) throw conflict("group_exists", `A group named "${group.name}" already exists.`);
+      if (await tenant.groups.getByName(group.name))
+        throw conflict("group_exists", `A group named "${group.name}" already exists.`);
       await tenant.groups.insert(group);
       audit("group.create", { type: "group", id: group.id, label: group.name });
       return group;
@@ -49,7 +52,11 @@ export class GroupService {
     return group;
   }
 
-  async update(actor: Actor, id: string, patch: { name?: string | undefined; description?: string | undefined }): Promise<Group> {
+  async update(
+    actor: Actor,
+    id: string,
+    patch: { name?: string | undefined; description?: string | undefined },
+  ): Promise<Group> {
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const group = await tenant.groups.get(id);
       if (!group) throw notFound("group", id);
@@ -57,8 +64,17 @@ export class GroupService {
       if (name !== group.name && (await tenant.groups.getByName(name))) {
         throw conflict("group_exists", `A group named "${name}" already exists.`);
       }
-      const next = { ...group, name, description: patch.description?.trim() ?? group.description, updatedAt: this.deps.clock.now() };
-      await tenant.groups.update(id, { name: next.name, description: next.description, updatedAt: next.updatedAt });
+      const next = {
+        ...group,
+        name,
+        description: patch.description?.trim() ?? group.description,
+        updatedAt: this.deps.clock.now(),
+      };
+      await tenant.groups.update(id, {
+        name: next.name,
+        description: next.description,
+        updatedAt: next.updatedAt,
+      });
       audit("group.update", { type: "group", id, label: name });
       return next;
     });
@@ -73,7 +89,11 @@ export class GroupService {
     });
   }
 
-  async list(actor: Actor, query: { text?: string | undefined }, paging: { limit?: number; cursor?: string }): Promise<Page<Group>> {
+  async list(
+    actor: Actor,
+    query: { text?: string | undefined },
+    paging: { limit?: number; cursor?: string },
+  ): Promise<Page<Group>> {
     const text = query.text?.trim().toLowerCase() || undefined;
     return this.deps.store.forTenant(actor.tenantId).groups.list({ text }, pageRequest(paging));
   }
@@ -87,12 +107,20 @@ export class GroupService {
         // Nesting B inside A is a loop when A is B itself or already sits somewhere inside B.
         const inside = await tenant.groups.descendantGroupIds(member.id);
         if (member.id === groupId || inside.includes(groupId)) {
-          throw conflict("group_cycle", `"${label}" already contains "${group.name}"; nesting it there would make a loop.`);
+          throw conflict(
+            "group_cycle",
+            `"${label}" already contains "${group.name}"; nesting it there would make a loop.`,
+          );
         }
       }
       const now = this.deps.clock.now();
       const added = await tenant.groups.addMember(groupId, member, now);
-      if (added) audit("group.member_add", { type: "group", id: groupId, label: group.name }, { member: { ...member, label } });
+      if (added)
+        audit(
+          "group.member_add",
+          { type: "group", id: groupId, label: group.name },
+          { member: { ...member, label } },
+        );
       return { ...member, label, addedAt: now };
     });
   }
@@ -112,7 +140,11 @@ export class GroupService {
     });
   }
 
-  async listMembers(actor: Actor, groupId: string, paging: { limit?: number; cursor?: string }): Promise<Page<GroupMember>> {
+  async listMembers(
+    actor: Actor,
+    groupId: string,
+    paging: { limit?: number; cursor?: string },
+  ): Promise<Page<GroupMember>> {
     const tenant = this.deps.store.forTenant(actor.tenantId);
     if (!(await tenant.groups.get(groupId))) throw notFound("group", groupId);
     return tenant.groups.listMembers(groupId, pageRequest(paging));

@@ -29,7 +29,10 @@ export interface GroupRepository {
   insert(group: Group): Promise<void>;
   get(id: string): Promise<Group | undefined>;
   getByName(name: string): Promise<Group | undefined>;
-  update(id: string, patch: Partial<Pick<Group, "name" | "description">> & { updatedAt: number }): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Group, "name" | "description">> & { updatedAt: number },
+  ): Promise<void>;
   /** Deletes the group and every membership it takes part in, as container or as member. */
   delete(id: string): Promise<boolean>;
   list(query: { text?: string | undefined }, page: PageRequest): Promise<Page<Group>>;
@@ -42,7 +45,10 @@ export interface GroupRepository {
   /** Ids of the groups nested inside this one, at any depth (the group itself excluded). */
   descendantGroupIds(groupId: string): Promise<string[]>;
   /** Users who are members directly or through nested groups, each once, even if the groups form a loop. */
-  listEffectiveUsers(groupId: string, page: PageRequest): Promise<Page<{ id: string; email: string; displayName: string }>>;
+  listEffectiveUsers(
+    groupId: string,
+    page: PageRequest,
+  ): Promise<Page<{ id: string; email: string; displayName: string }>>;
   /** Every group the user belongs to, directly or through nesting. */
   effectiveGroupsOfUser(userId: string): Promise<Group[]>;
 }

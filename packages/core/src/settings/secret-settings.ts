@@ -10,7 +10,9 @@ export class SecretSettings {
   constructor(private readonly deps: CoreDeps) {}
 
   async set(tenantId: string, key: string, secret: string): Promise<void> {
-    await this.deps.store.forTenant(tenantId).settings.set(key, SEALED + this.deps.secretBox.seal(secret), this.deps.clock.now());
+    await this.deps.store
+      .forTenant(tenantId)
+      .settings.set(key, SEALED + this.deps.secretBox.seal(secret), this.deps.clock.now());
   }
 
   async get(tenantId: string, key: string): Promise<string | undefined> {

@@ -48,7 +48,10 @@ export function auditEvent(
 export async function changeAndAudit<T>(
   deps: CoreDeps,
   actor: Actor,
-  work: (tenant: TenantStore, audit: (action: string, target?: AuditTarget, details?: Record<string, unknown>) => void) => Promise<T>,
+  work: (
+    tenant: TenantStore,
+    audit: (action: string, target?: AuditTarget, details?: Record<string, unknown>) => void,
+  ) => Promise<T>,
 ): Promise<T> {
   return deps.store.transaction(async (tx) => {
     const tenant = tx.forTenant(actor.tenantId);

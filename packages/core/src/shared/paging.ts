@@ -25,7 +25,8 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 export function decodeCursor(text: string): Cursor {
-  const fail = () => invalid("invalid_cursor", "The cursor is not one this server issued; start again without it.");
+  const fail = () =>
+    invalid("invalid_cursor", "The cursor is not one this server issued; start again without it.");
   if (text.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(text)) throw fail();
   let parsed: unknown;
   try {

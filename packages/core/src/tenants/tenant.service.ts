@@ -41,9 +41,14 @@ export class TenantService {
    * Creates the first Security Administrator of a tenant that has none. Returns the password that was
    * set, or undefined when the tenant already had an administrator.
    */
-  async ensureFirstAdministrator(tenantId: string, email: string, password: string): Promise<string | undefined> {
+  async ensureFirstAdministrator(
+    tenantId: string,
+    email: string,
+    password: string,
+  ): Promise<string | undefined> {
     const normalized = normalizeEmail(email);
-    if (!isEmail(normalized)) throw invalid("invalid_email", `The first administrator's email "${email}" is not an email address.`);
+    if (!isEmail(normalized))
+      throw invalid("invalid_email", `The first administrator's email "${email}" is not an email address.`);
     checkAdminPassword(password);
     const tenant = this.deps.store.forTenant(tenantId);
     const page = await tenant.administrators.list({ limit: 1, cursor: undefined });
@@ -67,7 +72,14 @@ export class TenantService {
       });
       await t.audit.record(
         auditEvent(
-          { tenantId, type: "system", id: "system", label: "first start", permissions: new Set(), ip: undefined },
+          {
+            tenantId,
+            type: "system",
+            id: "system",
+            label: "first start",
+            permissions: new Set(),
+            ip: undefined,
+          },
           now,
           "administrator.create",
           { type: "administrator", id, label: normalized },
@@ -81,17 +93,25 @@ export class TenantService {
   async create(actor: Actor, input: NewTenant): Promise<Tenant> {
     const slug = input.slug.trim().toLowerCase();
     if (!SLUG.test(slug)) {
-      throw invalid("invalid_slug", "slug must be 1 to 40 lower-case letters, digits or dashes, not starting or ending with a dash", [
-        { field: "slug", message: "lower-case letters, digits and dashes" },
-      ]);
+      throw invalid(
+        "invalid_slug",
+        "slug must be 1 to 40 lower-case letters, digits or dashes, not starting or ending with a dash",
+        [{ field: "slug", message: "lower-case letters, digits and dashes" }],
+      );
     }
     const name = input.name.trim();
-    if (name.length === 0 || name.length > 200) throw invalid("invalid_name", "name must be 1 to 200 characters", [{ field: "name", message: "must be 1 to 200 characters" }]);
+    if (name.length === 0 || name.length > 200)
+      throw invalid("invalid_name", "name must be 1 to 200 characters", [
+        { field: "name", message: "must be 1 to 200 characters" },
+      ]);
     if (!isEmail(normalizeEmail(input.adminEmail))) {
-      throw invalid("invalid_email", "adminEmail must be an email address", [{ field: "adminEmail", message: "must be an email address" }]);
+      throw invalid("invalid_email", "adminEmail must be an email address", [
+        { field: "adminEmail", message: "must be an email address" },
+      ]);
     }
     checkAdminPassword(input.adminPassword);
-    if (await this.deps.store.tenants.getBySlug(slug)) throw conflict("tenant_exists", `A tenant with the slug "${slug}" already exists.`);
+    if (await this.deps.store.tenants.getBySlug(slug))
+      throw conflict("tenant_exists", `A tenant with the slug "${slug}" already exists.`);
     const now = this.deps.clock.now();
     const tenant: Tenant = { id: newId(now), slug, name, operator: false, createdAt: now };
     await this.deps.store.tenants.insert(tenant);

@@ -34,7 +34,8 @@ function cleanName(value: string | undefined | null, field: string, problems: Fi
   const trimmed = value.replace(/\s+/g, " ").trim();
   if (trimmed.length > 200) problems.push({ field, message: "must be at most 200 characters" });
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) problems.push({ field, message: "must not contain control characters" });
+  if (/[\u0000-\u001f\u007f]/.test(trimmed))
+    problems.push({ field, message: "must not contain control characters" });
   return trimmed.length === 0 ? null : trimmed;
 }
 
@@ -45,13 +46,15 @@ export class UserService {
   private prepare(input: NewUser, tenantId: string, now: number): UserRecord {
     const problems: FieldProblem[] = [];
     const email = normalizeEmail(input.email ?? "");
-    if (!isEmail(email)) problems.push({ field: "email", message: "must be an email address such as jane@example.com" });
+    if (!isEmail(email))
+      problems.push({ field: "email", message: "must be an email address such as jane@example.com" });
     const givenName = cleanName(input.givenName, "givenName", problems);
     const familyName = cleanName(input.familyName, "familyName", problems);
     const displayName =
       cleanName(input.displayName, "displayName", problems) ??
       ([givenName, familyName].filter(Boolean).join(" ") || email.split("@")[0] || email);
-    if (problems.length > 0) throw invalid("invalid_user", problems.map((p) => `${p.field} ${p.message}`).join("; "), problems);
+    if (problems.length > 0)
+      throw invalid("invalid_user", problems.map((p) => `${p.field} ${p.message}`).join("; "), problems);
     return {
       id: newId(now),
       tenantId,
@@ -98,7 +101,13 @@ export class UserService {
       try {
         const record = this.prepare(input, actor.tenantId, now);
         if (seen.has(record.email)) {
-          results.push({ row, email, status: "failed", code: "duplicate_in_file", message: `${record.email} appears more than once in this import.` });
+          results.push({
+            row,
+            email,
+            status: "failed",
+            code: "duplicate_in_file",
+            message: `${record.email} appears more than once in this import.`,
+          });
           return;
         }
         seen.add(record.email);
@@ -115,7 +124,11 @@ export class UserService {
       const fresh: UserRecord[] = [];
       for (const { result, record } of prepared) {
         if (existing.has(record.email)) {
-          Object.assign(result, { status: "failed", code: "user_exists", message: `A user with the email ${record.email} already exists.` });
+          Object.assign(result, {
+            status: "failed",
+            code: "user_exists",
+            message: `A user with the email ${record.email} already exists.`,
+          });
           delete result.id;
           continue;
         }
@@ -138,7 +151,10 @@ export class UserService {
       const user = await tenant.users.get(id);
       if (!user) throw notFound("user", id);
       if (user.source !== "local") {
-        throw conflict("user_managed_by_directory", `This user comes from ${user.source}; change it there and it will sync here.`);
+        throw conflict(
+          "user_managed_by_directory",
+          `This user comes from ${user.source}; change it there and it will sync here.`,
+        );
       }
       const keep = <K extends "givenName" | "familyName">(key: K) =>
         (patch[key] === undefined ? user[key] : patch[key]) ?? undefined;
@@ -163,7 +179,11 @@ export class UserService {
         familyName: next.familyName,
       };
       await tenant.users.update(id, { ...changes, searchText: next.searchText, updatedAt: now });
-      audit("user.update", { type: "user", id, label: next.email }, { fields: Object.keys(stripUndefined(patch)) });
+      audit(
+        "user.update",
+        { type: "user", id, label: next.email },
+        { fields: Object.keys(stripUndefined(patch)) },
+      );
       return { ...user, ...changes, updatedAt: now };
     });
   }
@@ -186,14 +206,22 @@ export class UserService {
     });
   }
 
-  async list(actor: Actor, query: UserQuery, paging: { limit?: number; cursor?: string }): Promise<Page<User>> {
+  async list(
+    actor: Actor,
+    query: UserQuery,
+    paging: { limit?: number; cursor?: string },
+  ): Promise<Page<User>> {
     return this.deps.store.forTenant(actor.tenantId).users.list(normaliseQuery(query), pageRequest(paging));
   }
 }
 
 function normaliseQuery(query: UserQuery): UserQuery {
   const text = query.text?.trim().toLowerCase();
-  return { ...query, text: text ? text : undefined, email: query.email === undefined ? undefined : normalizeEmail(query.email) };
+  return {
+    ...query,
+    text: text ? text : undefined,
+    email: query.email === undefined ? undefined : normalizeEmail(query.email),
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

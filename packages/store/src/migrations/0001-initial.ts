@@ -32,9 +32,18 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("created_at", bigint, (c) => c.notNull())
     .addColumn("updated_at", bigint, (c) => c.notNull())
     .execute();
-  await s.createIndex("administrators_tenant_email").unique().on("administrators").columns(["tenant_id", "email"]).execute();
+  await s
+    .createIndex("administrators_tenant_email")
+    .unique()
+    .on("administrators")
+    .columns(["tenant_id", "email"])
+    .execute();
   await s.createIndex("administrators_email").on("administrators").column("email").execute();
-  await s.createIndex("administrators_tenant_role").on("administrators").columns(["tenant_id", "role_id"]).execute();
+  await s
+    .createIndex("administrators_tenant_role")
+    .on("administrators")
+    .columns(["tenant_id", "role_id"])
+    .execute();
 
   await s
     .createTable("roles")
@@ -74,13 +83,20 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("last_used_at", bigint)
     .addColumn("revoked_at", bigint)
     .execute();
-  await s.createIndex("api_tokens_tenant_admin").on("api_tokens").columns(["tenant_id", "admin_id"]).execute();
+  await s
+    .createIndex("api_tokens_tenant_admin")
+    .on("api_tokens")
+    .columns(["tenant_id", "admin_id"])
+    .execute();
 
   // SQLite gets an INTEGER PRIMARY KEY so that full-text index row ids stay stable across VACUUM.
   let users = s.createTable("users");
-  users = dialect === "sqlite"
-    ? users.addColumn("rid", "integer", (c) => c.primaryKey()).addColumn("id", "text", (c) => c.notNull().unique())
-    : users.addColumn("id", "text", (c) => c.primaryKey());
+  users =
+    dialect === "sqlite"
+      ? users
+          .addColumn("rid", "integer", (c) => c.primaryKey())
+          .addColumn("id", "text", (c) => c.notNull().unique())
+      : users.addColumn("id", "text", (c) => c.primaryKey());
   await users
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("email", "text", (c) => c.notNull())
@@ -94,7 +110,11 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("updated_at", bigint, (c) => c.notNull())
     .execute();
   await s.createIndex("users_tenant_email").unique().on("users").columns(["tenant_id", "email"]).execute();
-  await s.createIndex("users_tenant_source_email").on("users").columns(["tenant_id", "source", "email"]).execute();
+  await s
+    .createIndex("users_tenant_source_email")
+    .on("users")
+    .columns(["tenant_id", "source", "email"])
+    .execute();
 
   await s
     .createTable("groups")
@@ -118,12 +138,19 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("added_at", bigint, (c) => c.notNull())
     .addPrimaryKeyConstraint("group_members_pk", ["tenant_id", "group_id", "member_type", "member_id"])
     .execute();
-  await s.createIndex("group_members_member").on("group_members").columns(["tenant_id", "member_type", "member_id"]).execute();
+  await s
+    .createIndex("group_members_member")
+    .on("group_members")
+    .columns(["tenant_id", "member_type", "member_id"])
+    .execute();
 
   let devices = s.createTable("devices");
-  devices = dialect === "sqlite"
-    ? devices.addColumn("rid", "integer", (c) => c.primaryKey()).addColumn("id", "text", (c) => c.notNull().unique())
-    : devices.addColumn("id", "text", (c) => c.primaryKey());
+  devices =
+    dialect === "sqlite"
+      ? devices
+          .addColumn("rid", "integer", (c) => c.primaryKey())
+          .addColumn("id", "text", (c) => c.notNull().unique())
+      : devices.addColumn("id", "text", (c) => c.primaryKey());
   await devices
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -153,7 +180,11 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     ["devices_tenant_os", ["tenant_id", "os_version"]],
     ["devices_tenant_owner", ["tenant_id", "owner_user_id"]],
   ] as const) {
-    await s.createIndex(name).on("devices").columns([...columns]).execute();
+    await s
+      .createIndex(name)
+      .on("devices")
+      .columns([...columns])
+      .execute();
   }
 
   await s
@@ -173,7 +204,11 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", bigint, (c) => c.notNull())
     .execute();
-  await s.createIndex("activations_tenant_user").on("activations").columns(["tenant_id", "user_id", "created_at"]).execute();
+  await s
+    .createIndex("activations_tenant_user")
+    .on("activations")
+    .columns(["tenant_id", "user_id", "created_at"])
+    .execute();
 
   await s
     .createTable("audit_events")
@@ -196,7 +231,11 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     ["audit_tenant_action_at", ["tenant_id", "action", "at", "id"]],
     ["audit_tenant_target_at", ["tenant_id", "target_id", "at", "id"]],
   ] as const) {
-    await s.createIndex(name).on("audit_events").columns([...columns]).execute();
+    await s
+      .createIndex(name)
+      .on("audit_events")
+      .columns([...columns])
+      .execute();
   }
 
   await s
@@ -211,17 +250,35 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
   for (const table of ["users", "devices"]) {
     if (dialect === "sqlite") {
       // An external-content FTS5 index with the trigram tokenizer answers substring searches from the index.
-      await sql.raw(`CREATE VIRTUAL TABLE ${table}_fts USING fts5(search_text, content='${table}', content_rowid='rid', tokenize='trigram')`).execute(db);
-      await sql.raw(`CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
-        INSERT INTO ${table}_fts(rowid, search_text) VALUES (new.rid, new.search_text); END`).execute(db);
-      await sql.raw(`CREATE TRIGGER ${table}_fts_delete AFTER DELETE ON ${table} BEGIN
-        INSERT INTO ${table}_fts(${table}_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text); END`).execute(db);
-      await sql.raw(`CREATE TRIGGER ${table}_fts_update AFTER UPDATE OF search_text ON ${table} BEGIN
+      await sql
+        .raw(
+          `CREATE VIRTUAL TABLE ${table}_fts USING fts5(search_text, content='${table}', content_rowid='rid', tokenize='trigram')`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
+        INSERT INTO ${table}_fts(rowid, search_text) VALUES (new.rid, new.search_text); END`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_fts_delete AFTER DELETE ON ${table} BEGIN
+        INSERT INTO ${table}_fts(${table}_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text); END`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_fts_update AFTER UPDATE OF search_text ON ${table} BEGIN
         INSERT INTO ${table}_fts(${table}_fts, rowid, search_text) VALUES ('delete', old.rid, old.search_text);
-        INSERT INTO ${table}_fts(rowid, search_text) VALUES (new.rid, new.search_text); END`).execute(db);
+        INSERT INTO ${table}_fts(rowid, search_text) VALUES (new.rid, new.search_text); END`,
+        )
+        .execute(db);
     } else {
       await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
-      await sql.raw(`CREATE INDEX ${table}_search_trgm ON ${table} USING gin (search_text gin_trgm_ops)`).execute(db);
+      await sql
+        .raw(`CREATE INDEX ${table}_search_trgm ON ${table} USING gin (search_text gin_trgm_ops)`)
+        .execute(db);
     }
   }
 }

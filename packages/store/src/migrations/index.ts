@@ -16,7 +16,10 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
       return Object.fromEntries(
-        Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+        Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+          name,
+          { up: (db) => m.up(db, dialect) },
+        ]),
       );
     },
   };

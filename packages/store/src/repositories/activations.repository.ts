@@ -3,7 +3,10 @@ import type { Activation, ActivationRecord, ActivationRepository, Platform } fro
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
 
-const toRecord = (row: Selectable<Database["activations"]>): ActivationRecord => ({ ...row, platforms: JSON.parse(row.platforms) as Platform[] });
+const toRecord = (row: Selectable<Database["activations"]>): ActivationRecord => ({
+  ...row,
+  platforms: JSON.parse(row.platforms) as Platform[],
+});
 
 function toActivation(row: Selectable<Database["activations"]>): Activation {
   const { passwordHash: _omit, ...activation } = toRecord(row);
@@ -14,7 +17,10 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
   const table = () => db.selectFrom("activations").selectAll().where("tenantId", "=", tenantId);
   return {
     async insert(activation) {
-      await db.insertInto("activations").values({ ...activation, tenantId, platforms: JSON.stringify(activation.platforms) }).execute();
+      await db
+        .insertInto("activations")
+        .values({ ...activation, tenantId, platforms: JSON.stringify(activation.platforms) })
+        .execute();
     },
     async get(id) {
       const row = await table().where("id", "=", id).executeTakeFirst();
@@ -25,7 +31,13 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
       return row && toRecord(row);
     },
     async listForUser(userId) {
-      return (await table().where("userId", "=", userId).orderBy("createdAt", "desc").orderBy("id", "desc").execute()).map(toActivation);
+      return (
+        await table()
+          .where("userId", "=", userId)
+          .orderBy("createdAt", "desc")
+          .orderBy("id", "desc")
+          .execute()
+      ).map(toActivation);
     },
     async listUsableForUser(userId, now) {
       const rows = await table()
@@ -43,7 +55,9 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
         .updateTable("activations")
         .set((eb) => ({
           failedAttempts: eb("failedAttempts", "+", 1),
-          lockedAt: sql<number | null>`case when ${sql.ref("failed_attempts")} + 1 >= ${lockAt} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
+          lockedAt: sql<
+            number | null
+          >`case when ${sql.ref("failed_attempts")} + 1 >= ${lockAt} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
         }))
         .where("tenantId", "=", tenantId)
         .where("id", "=", id)
@@ -72,7 +86,11 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
       return result.numUpdatedRows > 0n;
     },
     async deleteForUser(userId) {
-      await db.deleteFrom("activations").where("tenantId", "=", tenantId).where("userId", "=", userId).execute();
+      await db
+        .deleteFrom("activations")
+        .where("tenantId", "=", tenantId)
+        .where("userId", "=", userId)
+        .execute();
     },
   };
 }

@@ -6,7 +6,10 @@ import type { RepositoryContext } from "./context.js";
 
 type Row = Selectable<Database["administrators"]>;
 
-export const toAdministratorRecord = (row: Row): AdministratorRecord => ({ ...row, disabled: isSet(row.disabled) });
+export const toAdministratorRecord = (row: Row): AdministratorRecord => ({
+  ...row,
+  disabled: isSet(row.disabled),
+});
 
 function toAdministrator(row: Row): Administrator {
   const { passwordHash: _omit, ...record } = toAdministratorRecord(row);
@@ -17,7 +20,10 @@ export function administratorRepository({ db, tenantId }: RepositoryContext): Ad
   const table = () => db.selectFrom("administrators").selectAll().where("tenantId", "=", tenantId);
   return {
     async insert(admin) {
-      await db.insertInto("administrators").values({ ...admin, tenantId, disabled: flag(admin.disabled) }).execute();
+      await db
+        .insertInto("administrators")
+        .values({ ...admin, tenantId, disabled: flag(admin.disabled) })
+        .execute();
     },
     async get(id) {
       const row = await table().where("id", "=", id).executeTakeFirst();
@@ -41,13 +47,21 @@ export function administratorRepository({ db, tenantId }: RepositoryContext): Ad
         .execute();
     },
     async delete(id) {
-      const result = await db.deleteFrom("administrators").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const result = await db
+        .deleteFrom("administrators")
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async list(page) {
       let query = table();
       if (page.cursor) query = query.where(keysetAfter("email", "id", false, page.cursor, "text"));
-      const rows = await query.orderBy("email").orderBy("id").limit(page.limit + 1).execute();
+      const rows = await query
+        .orderBy("email")
+        .orderBy("id")
+        .limit(page.limit + 1)
+        .execute();
       return pageOf(rows.map(toAdministrator), page, (a) => ({ after: a.email, id: a.id }));
     },
     async countActiveWithRole(roleId) {

@@ -10,18 +10,27 @@ const toEvent = (row: Selectable<Database["auditEvents"]>): AuditEvent => ({
   details: parseJson<Record<string, unknown>>(row.details),
 });
 
-const toRow = (event: AuditEvent) => ({ ...event, details: event.details === null ? null : JSON.stringify(event.details) });
+const toRow = (event: AuditEvent) => ({
+  ...event,
+  details: event.details === null ? null : JSON.stringify(event.details),
+});
 
 const INSERT_CHUNK = 400;
 
 export function auditRepository({ db, tenantId }: RepositoryContext): AuditRepository {
   return {
     async record(event) {
-      await db.insertInto("auditEvents").values({ ...toRow(event), tenantId }).execute();
+      await db
+        .insertInto("auditEvents")
+        .values({ ...toRow(event), tenantId })
+        .execute();
     },
     async recordMany(events) {
       for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-        await db.insertInto("auditEvents").values(events.slice(i, i + INSERT_CHUNK).map((e) => ({ ...toRow(e), tenantId }))).execute();
+        await db
+          .insertInto("auditEvents")
+          .values(events.slice(i, i + INSERT_CHUNK).map((e) => ({ ...toRow(e), tenantId })))
+          .execute();
       }
     },
     async list(query, page) {
@@ -38,11 +47,19 @@ export function auditRepository({ db, tenantId }: RepositoryContext): AuditRepos
       if (query.from !== undefined) q = q.where("at", ">=", query.from);
       if (query.to !== undefined) q = q.where("at", "<=", query.to);
       if (page.cursor) q = q.where(keysetAfter("at", "id", true, page.cursor, "number"));
-      const rows = await q.orderBy("at", "desc").orderBy("id", "desc").limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy("at", "desc")
+        .orderBy("id", "desc")
+        .limit(page.limit + 1)
+        .execute();
       return pageOf(rows.map(toEvent), page, (e) => ({ after: e.at, id: e.id }));
     },
     async deleteBefore(at) {
-      const result = await db.deleteFrom("auditEvents").where("tenantId", "=", tenantId).where("at", "<", at).executeTakeFirst();
+      const result = await db
+        .deleteFrom("auditEvents")
+        .where("tenantId", "=", tenantId)
+        .where("at", "<", at)
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -12,19 +12,34 @@ function toApiToken(row: Selectable<Database["apiTokens"]>): ApiToken {
 export function credentialRepository({ db, tenantId }: RepositoryContext): CredentialRepository {
   return {
     async insertSession(session) {
-      await db.insertInto("sessions").values({ ...session, tenantId }).execute();
+      await db
+        .insertInto("sessions")
+        .values({ ...session, tenantId })
+        .execute();
     },
     async deleteSession(id) {
       await db.deleteFrom("sessions").where("tenantId", "=", tenantId).where("id", "=", id).execute();
     },
     async deleteSessionsOfAdmin(adminId) {
-      await db.deleteFrom("sessions").where("tenantId", "=", tenantId).where("adminId", "=", adminId).execute();
+      await db
+        .deleteFrom("sessions")
+        .where("tenantId", "=", tenantId)
+        .where("adminId", "=", adminId)
+        .execute();
     },
     async touchSession(id, at) {
-      await db.updateTable("sessions").set({ lastUsedAt: at }).where("tenantId", "=", tenantId).where("id", "=", id).execute();
+      await db
+        .updateTable("sessions")
+        .set({ lastUsedAt: at })
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .execute();
     },
     async insertApiToken(token) {
-      await db.insertInto("apiTokens").values({ ...token, tenantId }).execute();
+      await db
+        .insertInto("apiTokens")
+        .values({ ...token, tenantId })
+        .execute();
     },
     async listApiTokens(adminId) {
       let query = db.selectFrom("apiTokens").selectAll().where("tenantId", "=", tenantId);
@@ -32,7 +47,12 @@ export function credentialRepository({ db, tenantId }: RepositoryContext): Crede
       return (await query.orderBy("createdAt", "desc").execute()).map(toApiToken);
     },
     async getApiToken(id) {
-      const row = await db.selectFrom("apiTokens").selectAll().where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const row = await db
+        .selectFrom("apiTokens")
+        .selectAll()
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return row && toApiToken(row);
     },
     async revokeApiToken(id, at) {
@@ -46,7 +66,12 @@ export function credentialRepository({ db, tenantId }: RepositoryContext): Crede
       return result.numUpdatedRows > 0n;
     },
     async touchApiToken(id, at) {
-      await db.updateTable("apiTokens").set({ lastUsedAt: at }).where("tenantId", "=", tenantId).where("id", "=", id).execute();
+      await db
+        .updateTable("apiTokens")
+        .set({ lastUsedAt: at })
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .execute();
     },
   };
 }
@@ -55,7 +80,9 @@ export function credentialRepository({ db, tenantId }: RepositoryContext): Crede
 export function credentialLookup(db: Kysely<Database>): CredentialLookup {
   return {
     async administratorsByEmail(email) {
-      return (await db.selectFrom("administrators").selectAll().where("email", "=", email).execute()).map(toAdministratorRecord);
+      return (await db.selectFrom("administrators").selectAll().where("email", "=", email).execute()).map(
+        toAdministratorRecord,
+      );
     },
     async sessionByTokenHash(tokenHash) {
       return db.selectFrom("sessions").selectAll().where("tokenHash", "=", tokenHash).executeTakeFirst();

@@ -1,4 +1,13 @@
-import type { Device, DeviceQuery, DeviceRecord, DeviceRepository, DeviceSort, DeviceState, Ownership, Platform } from "@meridian/core";
+import type {
+  Device,
+  DeviceQuery,
+  DeviceRecord,
+  DeviceRepository,
+  DeviceSort,
+  DeviceState,
+  Ownership,
+  Platform,
+} from "@meridian/core";
 import { pageOf } from "../query-helpers.js";
 import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
@@ -34,9 +43,16 @@ const toDevice = (row: Row): Device => ({
   lastSeenAt: row.lastSeenAt === 0 ? null : row.lastSeenAt,
 });
 
-const toRow = (device: DeviceRecord) => ({ ...device, enrolledAt: device.enrolledAt ?? 0, lastSeenAt: device.lastSeenAt ?? 0 });
+const toRow = (device: DeviceRecord) => ({
+  ...device,
+  enrolledAt: device.enrolledAt ?? 0,
+  lastSeenAt: device.lastSeenAt ?? 0,
+});
 
-const SORT_COLUMNS: Record<DeviceSort, { column: `devices.${"name" | "lastSeenAt" | "enrolledAt"}`; kind: "text" | "number" }> = {
+const SORT_COLUMNS: Record<
+  DeviceSort,
+  { column: `devices.${"name" | "lastSeenAt" | "enrolledAt"}`; kind: "text" | "number" }
+> = {
   name: { column: "devices.name", kind: "text" },
   lastSeenAt: { column: "devices.lastSeenAt", kind: "number" },
   enrolledAt: { column: "devices.enrolledAt", kind: "number" },
@@ -53,19 +69,29 @@ const INSERT_CHUNK = 400;
 const MANAGED_STATES = ["enrolling", "active", "inactive", "lost"];
 
 export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): DeviceRepository {
-  const table = () => db.selectFrom("devices").select(DEVICE_COLUMNS).where("devices.tenantId", "=", tenantId);
+  const table = () =>
+    db.selectFrom("devices").select(DEVICE_COLUMNS).where("devices.tenantId", "=", tenantId);
   const count = async (where: (q: ReturnType<typeof countQuery>) => ReturnType<typeof countQuery>) =>
     Number((await where(countQuery()).executeTakeFirstOrThrow()).n);
   const countQuery = () =>
-    db.selectFrom("devices").select((eb) => eb.fn.countAll<number>().as("n")).where("tenantId", "=", tenantId);
+    db
+      .selectFrom("devices")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("tenantId", "=", tenantId);
 
   return {
     async insert(device) {
-      await db.insertInto("devices").values({ ...toRow(device), tenantId }).execute();
+      await db
+        .insertInto("devices")
+        .values({ ...toRow(device), tenantId })
+        .execute();
     },
     async insertMany(devices) {
       for (let i = 0; i < devices.length; i += INSERT_CHUNK) {
-        await db.insertInto("devices").values(devices.slice(i, i + INSERT_CHUNK).map((d) => ({ ...toRow(d), tenantId }))).execute();
+        await db
+          .insertInto("devices")
+          .values(devices.slice(i, i + INSERT_CHUNK).map((d) => ({ ...toRow(d), tenantId })))
+          .execute();
       }
     },
     async get(id) {
@@ -86,7 +112,11 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
         .execute();
     },
     async delete(id) {
-      const result = await db.deleteFrom("devices").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const result = await db
+        .deleteFrom("devices")
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async list(query, page) {
@@ -106,21 +136,31 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
             q = q
               .where("devices.osVersion", ">=", v)
               .where("devices.osVersion", "<", `${v}/`)
-              .where((eb) => eb.or([eb("devices.osVersion", "=", v), eb("devices.osVersion", ">=", `${v}.`)]));
+              .where((eb) =>
+                eb.or([eb("devices.osVersion", "=", v), eb("devices.osVersion", ">=", `${v}.`)]),
+              );
           }
         }
         return page.cursor ? q.where(afterCursor(order, page.cursor)) : q;
       };
-      const filters = (["platform", "state", "ownership", "ownerUserId", "osVersion"] as const).filter((f) => query[f] !== undefined);
-      const inIndexOrder = filters.length === 0 || (filters.length === 1 && INDEXED_IN_ORDER[query.sort].includes(filters[0]!));
+      const filters = (["platform", "state", "ownership", "ownerUserId", "osVersion"] as const).filter(
+        (f) => query[f] !== undefined,
+      );
+      const inIndexOrder =
+        filters.length === 0 || (filters.length === 1 && INDEXED_IN_ORDER[query.sort].includes(filters[0]!));
       // An owner has a handful of devices.
       const fewRows = query.ownerUserId !== undefined;
-      const found = await firstRows({ db, dialect, table: "devices", order, rows, inIndexOrder, fewRows }, query.text, page.limit + 1);
+      const found = await firstRows(
+        { db, dialect, table: "devices", order, rows, inIndexOrder, fewRows },
+        query.text,
+        page.limit + 1,
+      );
       const key = column.slice("devices.".length) as "name" | "lastSeenAt" | "enrolledAt";
       const result = pageOf(found, page, (r) => ({ after: r[key], id: r.id }));
       return { items: result.items.map(toDevice), nextCursor: result.nextCursor };
     },
-    countManagedForUser: (userId) => count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),
+    countManagedForUser: (userId) =>
+      count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),
     countForUser: (userId) => count((q) => q.where("ownerUserId", "=", userId)),
     async summary() {
       const grouped = await db
@@ -143,7 +183,12 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
         entry.count += n;
         byOs.set(key, entry);
       }
-      return { total, byPlatform, byState, byOsVersion: [...byOs.values()].sort((a, b) => b.count - a.count) };
+      return {
+        total,
+        byPlatform,
+        byState,
+        byOsVersion: [...byOs.values()].sort((a, b) => b.count - a.count),
+      };
     },
   };
 }

@@ -11,27 +11,29 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
 
   /** Groups reachable downwards from `groupId` through group members. UNION (not UNION ALL) makes loops terminate. */
   const descendants = (groupId: string) =>
-    db
-      .withRecursive("descendants(id)", (qb) =>
-        qb
-          .selectFrom("groupMembers")
-          .select("memberId as id")
-          .where("tenantId", "=", tenantId)
-          .where("groupId", "=", groupId)
-          .where("memberType", "=", "group")
-          .union((qb2) =>
-            qb2
-              .selectFrom("groupMembers as gm")
-              .innerJoin("descendants as d", "d.id", "gm.groupId")
-              .select("gm.memberId as id")
-              .where("gm.tenantId", "=", tenantId)
-              .where("gm.memberType", "=", "group"),
-          ),
-      );
+    db.withRecursive("descendants(id)", (qb) =>
+      qb
+        .selectFrom("groupMembers")
+        .select("memberId as id")
+        .where("tenantId", "=", tenantId)
+        .where("groupId", "=", groupId)
+        .where("memberType", "=", "group")
+        .union((qb2) =>
+          qb2
+            .selectFrom("groupMembers as gm")
+            .innerJoin("descendants as d", "d.id", "gm.groupId")
+            .select("gm.memberId as id")
+            .where("gm.tenantId", "=", tenantId)
+            .where("gm.memberType", "=", "group"),
+        ),
+    );
 
   return {
     async insert(group) {
-      await db.insertInto("groups").values({ ...group, tenantId }).execute();
+      await db
+        .insertInto("groups")
+        .values({ ...group, tenantId })
+        .execute();
     },
     async get(id) {
       const row = await table().where("id", "=", id).executeTakeFirst();
@@ -42,22 +44,37 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
       return row && toGroup(row);
     },
     async update(id, patch) {
-      await db.updateTable("groups").set(patch).where("tenantId", "=", tenantId).where("id", "=", id).execute();
+      await db
+        .updateTable("groups")
+        .set(patch)
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .execute();
     },
     async delete(id) {
       await db
         .deleteFrom("groupMembers")
         .where("tenantId", "=", tenantId)
-        .where((eb) => eb.or([eb("groupId", "=", id), eb.and([eb("memberType", "=", "group"), eb("memberId", "=", id)])]))
+        .where((eb) =>
+          eb.or([eb("groupId", "=", id), eb.and([eb("memberType", "=", "group"), eb("memberId", "=", id)])]),
+        )
         .execute();
-      const result = await db.deleteFrom("groups").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const result = await db
+        .deleteFrom("groups")
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async list(query, page) {
       let q = table();
       if (query.text) q = q.where(sql`lower(${sql.ref("name")})`, "like", likeContains(query.text));
       if (page.cursor) q = q.where(keysetAfter("name", "id", false, page.cursor, "text"));
-      const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy("name")
+        .orderBy("id")
+        .limit(page.limit + 1)
+        .execute();
       return pageOf(rows.map(toGroup), page, (g) => ({ after: g.name, id: g.id }));
     },
     async addMember(groupId, member, addedAt) {
@@ -70,7 +87,10 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
         .where("memberId", "=", member.id)
         .executeTakeFirst();
       if (exists) return false;
-      await db.insertInto("groupMembers").values({ tenantId, groupId, memberType: member.type, memberId: member.id, addedAt }).execute();
+      await db
+        .insertInto("groupMembers")
+        .values({ tenantId, groupId, memberType: member.type, memberId: member.id, addedAt })
+        .execute();
       return true;
     },
     async removeMember(groupId, member) {
@@ -84,19 +104,38 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
       return result.numDeletedRows > 0n;
     },
     async removeUserEverywhere(userId) {
-      await db.deleteFrom("groupMembers").where("tenantId", "=", tenantId).where("memberType", "=", "user").where("memberId", "=", userId).execute();
+      await db
+        .deleteFrom("groupMembers")
+        .where("tenantId", "=", tenantId)
+        .where("memberType", "=", "user")
+        .where("memberId", "=", userId)
+        .execute();
     },
     async listMembers(groupId, page) {
       // Members sort by type then id; the cursor carries "type:id" as its sort value.
       let q = db
         .selectFrom("groupMembers as gm")
-        .leftJoin("users as u", (j) => j.onRef("u.id", "=", "gm.memberId").on("gm.memberType", "=", "user").on("u.tenantId", "=", tenantId))
-        .leftJoin("groups as g", (j) => j.onRef("g.id", "=", "gm.memberId").on("gm.memberType", "=", "group").on("g.tenantId", "=", tenantId))
+        .leftJoin("users as u", (j) =>
+          j
+            .onRef("u.id", "=", "gm.memberId")
+            .on("gm.memberType", "=", "user")
+            .on("u.tenantId", "=", tenantId),
+        )
+        .leftJoin("groups as g", (j) =>
+          j
+            .onRef("g.id", "=", "gm.memberId")
+            .on("gm.memberType", "=", "group")
+            .on("g.tenantId", "=", tenantId),
+        )
         .select(["gm.memberType", "gm.memberId", "gm.addedAt", "u.email", "g.name"])
         .where("gm.tenantId", "=", tenantId)
         .where("gm.groupId", "=", groupId);
       if (page.cursor) q = q.where(keysetAfter("gm.memberType", "gm.memberId", false, page.cursor, "text"));
-      const rows = await q.orderBy("gm.memberType").orderBy("gm.memberId").limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy("gm.memberType")
+        .orderBy("gm.memberId")
+        .limit(page.limit + 1)
+        .execute();
       const members: GroupMember[] = rows.map((r) => ({
         type: r.memberType as MemberType,
         id: r.memberId,
@@ -122,11 +161,20 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
               .where("m.tenantId", "=", tenantId)
               .where("m.memberType", "=", "user")
               .whereRef("m.memberId", "=", "users.id")
-              .where((eb2) => eb2.or([eb2("m.groupId", "=", groupId), eb2("m.groupId", "in", eb2.selectFrom("descendants").select("id"))])),
+              .where((eb2) =>
+                eb2.or([
+                  eb2("m.groupId", "=", groupId),
+                  eb2("m.groupId", "in", eb2.selectFrom("descendants").select("id")),
+                ]),
+              ),
           ),
         );
       if (page.cursor) q = q.where(keysetAfter("users.email", "users.id", false, page.cursor, "text"));
-      const rows = await q.orderBy("users.email").orderBy("users.id").limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy("users.email")
+        .orderBy("users.id")
+        .limit(page.limit + 1)
+        .execute();
       return pageOf(rows, page, (u) => ({ after: u.email, id: u.id }));
     },
     async effectiveGroupsOfUser(userId) {

@@ -3,13 +3,19 @@ import type { CustomRole, Permission, RoleRepository } from "@meridian/core";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
 
-const toRole = (row: Selectable<Database["roles"]>): CustomRole => ({ ...row, permissions: JSON.parse(row.permissions) as Permission[] });
+const toRole = (row: Selectable<Database["roles"]>): CustomRole => ({
+  ...row,
+  permissions: JSON.parse(row.permissions) as Permission[],
+});
 
 export function roleRepository({ db, tenantId }: RepositoryContext): RoleRepository {
   const table = () => db.selectFrom("roles").selectAll().where("tenantId", "=", tenantId);
   return {
     async insert(role) {
-      await db.insertInto("roles").values({ ...role, tenantId, permissions: JSON.stringify(role.permissions) }).execute();
+      await db
+        .insertInto("roles")
+        .values({ ...role, tenantId, permissions: JSON.stringify(role.permissions) })
+        .execute();
     },
     async get(id) {
       const row = await table().where("id", "=", id).executeTakeFirst();
@@ -29,7 +35,11 @@ export function roleRepository({ db, tenantId }: RepositoryContext): RoleReposit
         .execute();
     },
     async delete(id) {
-      const result = await db.deleteFrom("roles").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const result = await db
+        .deleteFrom("roles")
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async list() {

@@ -4,7 +4,12 @@ import type { RepositoryContext } from "./context.js";
 export function settingRepository({ db, tenantId }: RepositoryContext): SettingRepository {
   return {
     async get(key) {
-      const row = await db.selectFrom("settings").select("value").where("tenantId", "=", tenantId).where("key", "=", key).executeTakeFirst();
+      const row = await db
+        .selectFrom("settings")
+        .select("value")
+        .where("tenantId", "=", tenantId)
+        .where("key", "=", key)
+        .executeTakeFirst();
       return row?.value;
     },
     async set(key, value, updatedAt) {

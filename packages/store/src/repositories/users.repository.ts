@@ -20,7 +20,13 @@ type Row = Omit<User, "source"> & { source: string };
 const toUser = (row: Row): User => ({ ...row, source: row.source as UserSource });
 
 /** Emails are unique within a tenant (users_tenant_email), so the email alone orders the list and that index serves it. */
-const BY_EMAIL: ListOrder = { column: "users.email", idColumn: "users.id", descending: false, kind: "text", unique: true };
+const BY_EMAIL: ListOrder = {
+  column: "users.email",
+  idColumn: "users.id",
+  descending: false,
+  kind: "text",
+  unique: true,
+};
 
 /** Rows per INSERT statement: SQLite allows 32,766 bound values, PostgreSQL 65,535. */
 const INSERT_CHUNK = 500;
@@ -29,11 +35,17 @@ export function userRepository({ db, tenantId, dialect }: RepositoryContext): Us
   const table = () => db.selectFrom("users").select(USER_COLUMNS).where("users.tenantId", "=", tenantId);
   return {
     async insert(user) {
-      await db.insertInto("users").values({ ...user, tenantId }).execute();
+      await db
+        .insertInto("users")
+        .values({ ...user, tenantId })
+        .execute();
     },
     async insertMany(users) {
       for (let i = 0; i < users.length; i += INSERT_CHUNK) {
-        await db.insertInto("users").values(users.slice(i, i + INSERT_CHUNK).map((u) => ({ ...u, tenantId }))).execute();
+        await db
+          .insertInto("users")
+          .values(users.slice(i, i + INSERT_CHUNK).map((u) => ({ ...u, tenantId })))
+          .execute();
       }
     },
     async get(id) {
@@ -49,16 +61,30 @@ export function userRepository({ db, tenantId, dialect }: RepositoryContext): Us
       for (let i = 0; i < emails.length; i += INSERT_CHUNK) {
         const chunk = emails.slice(i, i + INSERT_CHUNK);
         if (chunk.length === 0) continue;
-        const rows = await db.selectFrom("users").select("email").where("tenantId", "=", tenantId).where("email", "in", chunk).execute();
+        const rows = await db
+          .selectFrom("users")
+          .select("email")
+          .where("tenantId", "=", tenantId)
+          .where("email", "in", chunk)
+          .execute();
         rows.forEach((r) => found.add(r.email));
       }
       return found;
     },
     async update(id, patch) {
-      await db.updateTable("users").set(patch).where("tenantId", "=", tenantId).where("id", "=", id).execute();
+      await db
+        .updateTable("users")
+        .set(patch)
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .execute();
     },
     async delete(id) {
-      const result = await db.deleteFrom("users").where("tenantId", "=", tenantId).where("id", "=", id).executeTakeFirst();
+      const result = await db
+        .deleteFrom("users")
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async list(query, page) {
@@ -70,7 +96,19 @@ export function userRepository({ db, tenantId, dialect }: RepositoryContext): Us
         if (page.cursor) q = q.where(afterCursor(BY_EMAIL, page.cursor));
         return q;
       };
-      const found = await firstRows({ db, dialect, table: "users", order: BY_EMAIL, rows, inIndexOrder: true, fewRows: query.email !== undefined }, query.text, page.limit + 1);
+      const found = await firstRows(
+        {
+          db,
+          dialect,
+          table: "users",
+          order: BY_EMAIL,
+          rows,
+          inIndexOrder: true,
+          fewRows: query.email !== undefined,
+        },
+        query.text,
+        page.limit + 1,
+      );
       return pageOf(found.map(toUser), page, (u) => ({ after: u.email, id: u.id }));
     },
   };

@@ -10,7 +10,9 @@ describe("activations API", () => {
   beforeAll(async () => {
     server = await startTestServer();
     token = await server.login();
-    userId = (await server.call("POST", "/api/v1/users", { token, body: { email: "new.hire@example.com" } })).json<{ id: string }>().id;
+    userId = (
+      await server.call("POST", "/api/v1/users", { token, body: { email: "new.hire@example.com" } })
+    ).json<{ id: string }>().id;
   });
   afterAll(async () => server.close());
 
@@ -20,28 +22,53 @@ describe("activations API", () => {
       body: { expiresInMinutes: 90, passwordLength: 12, deviceLimit: 2, platforms: ["ios", "android"] },
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json<{ id: string; password: string; qr: string; qrPayload: string; expiresAt: number }>();
+    const body = response.json<{
+      id: string;
+      password: string;
+      qr: string;
+      qrPayload: string;
+      expiresAt: number;
+    }>();
     expect(body.password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
     expect(body.qr).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(body.qr.split(",")[1]!, "base64").toString()).toContain("<svg");
-    expect(JSON.parse(body.qrPayload)).toMatchObject({ address: "new.hire@example.com", password: body.password });
+    expect(JSON.parse(body.qrPayload)).toMatchObject({
+      address: "new.hire@example.com",
+      password: body.password,
+    });
     expect(body.expiresAt - Date.now()).toBeGreaterThan(89 * 60_000);
     const listed = await server.call("GET", `/api/v1/users/${userId}/activations`, { token });
     expect(listed.body).not.toContain(body.password);
-    expect(listed.json<{ items: Array<{ status: string; deviceLimit: number }> }>().items[0]).toMatchObject({ status: "active", deviceLimit: 2 });
+    expect(listed.json<{ items: Array<{ status: string; deviceLimit: number }> }>().items[0]).toMatchObject({
+      status: "active",
+      deviceLimit: 2,
+    });
     const stored = await server.store.forTenant(DEFAULT_TENANT_ID).activations.getRecord(body.id);
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$/);
     // The device path (relay issue) redeems it; the password works exactly once.
-    await expect(server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios")).resolves.toBeTruthy();
-    await expect(server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios")).rejects.toMatchObject({ reason: "used" });
+    await expect(
+      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios"),
+    ).resolves.toBeTruthy();
+    await expect(
+      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios"),
+    ).rejects.toMatchObject({ reason: "used" });
   });
 
   it("expires an activation on request", async () => {
-    const created = (await server.call("POST", `/api/v1/users/${userId}/activations`, { token, body: {} })).json<{ id: string; password: string }>();
-    expect((await server.call("DELETE", `/api/v1/users/${userId}/activations/${created.id}`, { token })).statusCode).toBe(204);
-    const listed = (await server.call("GET", `/api/v1/users/${userId}/activations`, { token })).json<{ items: Array<{ id: string; status: string }> }>();
+    const created = (
+      await server.call("POST", `/api/v1/users/${userId}/activations`, { token, body: {} })
+    ).json<{ id: string; password: string }>();
+    expect(
+      (await server.call("DELETE", `/api/v1/users/${userId}/activations/${created.id}`, { token }))
+        .statusCode,
+    ).toBe(204);
+    const listed = (await server.call("GET", `/api/v1/users/${userId}/activations`, { token })).json<{
+      items: Array<{ id: string; status: string }>;
+    }>();
     expect(listed.items.find((a) => a.id === created.id)!.status).toBe("revoked");
-    await expect(server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", created.password, "ios")).rejects.toMatchObject({ reason: "revoked" });
+    await expect(
+      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", created.password, "ios"),
+    ).rejects.toMatchObject({ reason: "revoked" });
   });
 
   it.each([

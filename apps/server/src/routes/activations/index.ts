@@ -23,7 +23,9 @@ export function activationRoutes(app: TypedApp, core: Core): void {
         params: IdParams,
         body: Type.Optional(
           Strict({
-            expiresInMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 43_200, description: "1 minute to 30 days." })),
+            expiresInMinutes: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 43_200, description: "1 minute to 30 days." }),
+            ),
             singleUse: Type.Optional(Type.Boolean()),
             passwordLength: Type.Optional(Type.Integer({ minimum: 6, maximum: 64 })),
             deviceLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
@@ -52,7 +54,11 @@ export function activationRoutes(app: TypedApp, core: Core): void {
         deviceLimit: body.deviceLimit,
         platforms: body.platforms,
       });
-      const svg = await QRCode.toString(issued.qrPayload, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+      const svg = await QRCode.toString(issued.qrPayload, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 2,
+      });
       return reply.status(201).send({
         id: issued.activation.id,
         password: issued.password,

@@ -15,7 +15,13 @@ export function administratorRoutes(app: TypedApp, core: Core): void {
     "/api/v1/administrators",
     {
       config: { access: "admins:read" },
-      schema: { tags, summary: "List administrators", security: bearer, querystring: Strict({ ...PageQuery }), response: { 200: PageOf(AdministratorSchema), ...problemResponses } },
+      schema: {
+        tags,
+        summary: "List administrators",
+        security: bearer,
+        querystring: Strict({ ...PageQuery }),
+        response: { 200: PageOf(AdministratorSchema), ...problemResponses },
+      },
     },
     async (request) => {
       const { limit, cursor } = request.query;
@@ -32,16 +38,31 @@ export function administratorRoutes(app: TypedApp, core: Core): void {
         summary: "Create an administrator",
         description: "You can only give a role whose every permission you hold yourself.",
         security: bearer,
-        body: Strict({ email: Type.String({ minLength: 3, maxLength: 254 }), displayName: Type.Optional(Type.String({ maxLength: 200 })), password: Password, roleId: RoleId }),
+        body: Strict({
+          email: Type.String({ minLength: 3, maxLength: 254 }),
+          displayName: Type.Optional(Type.String({ maxLength: 200 })),
+          password: Password,
+          roleId: RoleId,
+        }),
         response: { 201: AdministratorSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await core.administrators.create(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await core.administrators.create(actorOf(request), request.body)),
   );
 
   app.get(
     "/api/v1/administrators/:id",
-    { config: { access: "admins:read" }, schema: { tags, summary: "Get an administrator", security: bearer, params: IdParams, response: { 200: AdministratorSchema, ...problemResponses } } },
+    {
+      config: { access: "admins:read" },
+      schema: {
+        tags,
+        summary: "Get an administrator",
+        security: bearer,
+        params: IdParams,
+        response: { 200: AdministratorSchema, ...problemResponses },
+      },
+    },
     async (request) => core.administrators.get(actorOf(request), request.params.id),
   );
 
@@ -52,10 +73,16 @@ export function administratorRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "Change an administrator's name, role, password or disabled flag",
-        description: "A new role, password or disabled flag ends the administrator's open sessions. The last active Security Administrator cannot be demoted or disabled.",
+        description:
+          "A new role, password or disabled flag ends the administrator's open sessions. The last active Security Administrator cannot be demoted or disabled.",
         security: bearer,
         params: IdParams,
-        body: Strict({ displayName: Type.Optional(Type.String({ maxLength: 200 })), roleId: Type.Optional(RoleId), disabled: Type.Optional(Type.Boolean()), password: Type.Optional(Password) }),
+        body: Strict({
+          displayName: Type.Optional(Type.String({ maxLength: 200 })),
+          roleId: Type.Optional(RoleId),
+          disabled: Type.Optional(Type.Boolean()),
+          password: Type.Optional(Password),
+        }),
         response: { 200: AdministratorSchema, ...problemResponses },
       },
     },
@@ -66,7 +93,13 @@ export function administratorRoutes(app: TypedApp, core: Core): void {
     "/api/v1/administrators/:id",
     {
       config: { access: "admins:write" },
-      schema: { tags, summary: "Remove an administrator", security: bearer, params: IdParams, response: { 204: NoContent, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Remove an administrator",
+        security: bearer,
+        params: IdParams,
+        response: { 204: NoContent, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await core.administrators.delete(actorOf(request), request.params.id);

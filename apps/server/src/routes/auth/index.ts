@@ -2,7 +2,15 @@ import { Type } from "typebox";
 import { isMeridianError, type Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
-import { NoContent, Problem, Strict, Timestamp, problemResponses, Id, IdParams } from "../../schemas/common.js";
+import {
+  NoContent,
+  Problem,
+  Strict,
+  Timestamp,
+  problemResponses,
+  Id,
+  IdParams,
+} from "../../schemas/common.js";
 import { ApiTokenSchema } from "../../schemas/entities.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
@@ -19,17 +27,30 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
       schema: {
         tags: ["Authentication"],
         summary: "Sign in as an administrator",
-        description: "Returns a session token for `Authorization: Bearer <token>`. Limited per client address, and per email after repeated failures.",
+        description:
+          "Returns a session token for `Authorization: Bearer <token>`. Limited per client address, and per email after repeated failures.",
         body: Strict({
           email: Type.String({ minLength: 3, maxLength: 254 }),
           password: Type.String({ minLength: 1, maxLength: 1024 }),
-          tenant: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: "Tenant slug; needed only when the email administers several tenants." })),
+          tenant: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 40,
+              description: "Tenant slug; needed only when the email administers several tenants.",
+            }),
+          ),
         }),
         response: {
           200: Type.Object({
             token: Type.String(),
             expiresAt: Timestamp,
-            administrator: Type.Object({ id: Id, email: Type.String(), displayName: Type.String(), roleId: Type.String(), tenantId: Id }),
+            administrator: Type.Object({
+              id: Id,
+              email: Type.String(),
+              displayName: Type.String(),
+              roleId: Type.String(),
+              tenantId: Id,
+            }),
           }),
           401: Problem,
           422: Problem,
@@ -55,7 +76,12 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
     "/api/v1/auth/logout",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["Authentication"], summary: "End this session", security: bearer, response: { 204: NoContent, 401: Problem } },
+      schema: {
+        tags: ["Authentication"],
+        summary: "End this session",
+        security: bearer,
+        response: { 204: NoContent, 401: Problem },
+      },
     },
     async (request, reply) => {
       await core.auth.logout(actorOf(request));
@@ -72,14 +98,26 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
         summary: "Who am I, and what may I do",
         security: bearer,
         response: {
-          200: Type.Object({ id: Type.String(), type: Type.String(), label: Type.String(), tenantId: Id, permissions: Type.Array(Type.String()) }),
+          200: Type.Object({
+            id: Type.String(),
+            type: Type.String(),
+            label: Type.String(),
+            tenantId: Id,
+            permissions: Type.Array(Type.String()),
+          }),
           401: Problem,
         },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      return { id: actor.id, type: actor.type, label: actor.label, tenantId: actor.tenantId, permissions: [...actor.permissions].sort() };
+      return {
+        id: actor.id,
+        type: actor.type,
+        label: actor.label,
+        tenantId: actor.tenantId,
+        permissions: [...actor.permissions].sort(),
+      };
     },
   );
 
@@ -111,10 +149,14 @@ export function authRoutes(app: TypedApp, core: Core, limits: LoginLimits): void
           name: Type.String({ minLength: 1, maxLength: 100 }),
           expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
         }),
-        response: { 201: Type.Object({ token: Type.String(), apiToken: ApiTokenSchema }), ...problemResponses },
+        response: {
+          201: Type.Object({ token: Type.String(), apiToken: ApiTokenSchema }),
+          ...problemResponses,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await core.auth.createApiToken(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await core.auth.createApiToken(actorOf(request), request.body)),
   );
 
   app.delete(

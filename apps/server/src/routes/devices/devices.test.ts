@@ -19,17 +19,41 @@ describe("devices API", () => {
   beforeAll(async () => {
     server = await startTestServer();
     token = await server.login();
-    const owner = await server.core.users.create(systemActor(DEFAULT_TENANT_ID, "test", ALL_PERMISSIONS), { email: "fleet.owner@example.com" });
+    const owner = await server.core.users.create(systemActor(DEFAULT_TENANT_ID, "test", ALL_PERMISSIONS), {
+      email: "fleet.owner@example.com",
+    });
     ownerId = owner.id;
     const now = Date.now();
     const fleet = [
-      { platform: "ios", name: "Ann's iPhone", osVersion: "17.4.1", serialNumber: "F2LXK1", state: "active", ownerUserId: owner.id },
+      {
+        platform: "ios",
+        name: "Ann's iPhone",
+        osVersion: "17.4.1",
+        serialNumber: "F2LXK1",
+        state: "active",
+        ownerUserId: owner.id,
+      },
       { platform: "ios", name: "Lobby iPad", osVersion: "16.7", serialNumber: "DMPX22", state: "inactive" },
-      { platform: "android", name: "Pixel 8", osVersion: "14", imei: "356938035643809", state: "active", ownerUserId: owner.id },
-      { platform: "windows", name: "FIN-LT-042", osVersion: "10.0.22631", serialNumber: "5CG1234XYZ", state: "active" },
+      {
+        platform: "android",
+        name: "Pixel 8",
+        osVersion: "14",
+        imei: "356938035643809",
+        state: "active",
+        ownerUserId: owner.id,
+      },
+      {
+        platform: "windows",
+        name: "FIN-LT-042",
+        osVersion: "10.0.22631",
+        serialNumber: "5CG1234XYZ",
+        state: "active",
+      },
       { platform: "macos", name: "Design Mac", osVersion: "14.4", serialNumber: "C02ZQ1", state: "lost" },
     ] as const;
-    await server.store.forTenant(DEFAULT_TENANT_ID).devices.insertMany(fleet.map((d, i) => newDeviceRecord(DEFAULT_TENANT_ID, d, now - i * 60_000)));
+    await server.store
+      .forTenant(DEFAULT_TENANT_ID)
+      .devices.insertMany(fleet.map((d, i) => newDeviceRecord(DEFAULT_TENANT_ID, d, now - i * 60_000)));
   });
   afterAll(async () => server.close());
 
@@ -51,22 +75,46 @@ describe("devices API", () => {
   });
 
   it("sorts by last contact, newest first", async () => {
-    expect(await list("?sort=lastSeenAt&order=desc")).toEqual(["Ann's iPhone", "Lobby iPad", "Pixel 8", "FIN-LT-042", "Design Mac"]);
+    expect(await list("?sort=lastSeenAt&order=desc")).toEqual([
+      "Ann's iPhone",
+      "Lobby iPad",
+      "Pixel 8",
+      "FIN-LT-042",
+      "Design Mac",
+    ]);
   });
 
   it("shows a device, changes its owner and name, and forgets it", async () => {
-    const [device] = (await server.call("GET", "/api/v1/devices?platform=windows", { token })).json<{ items: DeviceBody[] }>().items;
-    const changed = await server.call("PATCH", `/api/v1/devices/${device!.id}`, { token, body: { name: "FIN-LT-043", ownerUserId: ownerId, ownership: "corporate" } });
-    expect(changed.json()).toMatchObject({ name: "FIN-LT-043", ownerUserId: ownerId, ownership: "corporate" });
-    expect((await server.call("GET", `/api/v1/devices/${device!.id}`, { token })).json()).toMatchObject({ name: "FIN-LT-043" });
-    const badOwner = await server.call("PATCH", `/api/v1/devices/${device!.id}`, { token, body: { ownerUserId: "01900000-0000-7000-8000-000000000000" } });
+    const [device] = (await server.call("GET", "/api/v1/devices?platform=windows", { token })).json<{
+      items: DeviceBody[];
+    }>().items;
+    const changed = await server.call("PATCH", `/api/v1/devices/${device!.id}`, {
+      token,
+      body: { name: "FIN-LT-043", ownerUserId: ownerId, ownership: "corporate" },
+    });
+    expect(changed.json()).toMatchObject({
+      name: "FIN-LT-043",
+      ownerUserId: ownerId,
+      ownership: "corporate",
+    });
+    expect((await server.call("GET", `/api/v1/devices/${device!.id}`, { token })).json()).toMatchObject({
+      name: "FIN-LT-043",
+    });
+    const badOwner = await server.call("PATCH", `/api/v1/devices/${device!.id}`, {
+      token,
+      body: { ownerUserId: "01900000-0000-7000-8000-000000000000" },
+    });
     expect(badOwner.statusCode).toBe(404);
     expect((await server.call("DELETE", `/api/v1/devices/${device!.id}`, { token })).statusCode).toBe(204);
     expect((await server.call("GET", `/api/v1/devices/${device!.id}`, { token })).statusCode).toBe(404);
   });
 
   it("summarises the fleet by platform, state and OS version", async () => {
-    const summary = (await server.call("GET", "/api/v1/devices/summary", { token })).json<{ total: number; byPlatform: Record<string, number>; byState: Record<string, number> }>();
+    const summary = (await server.call("GET", "/api/v1/devices/summary", { token })).json<{
+      total: number;
+      byPlatform: Record<string, number>;
+      byState: Record<string, number>;
+    }>();
     expect(summary.byPlatform).toMatchObject({ ios: 2, android: 1, macos: 1 });
     expect(summary.byState.lost).toBe(1);
   });

@@ -1,7 +1,16 @@
 import { Type } from "typebox";
 import { DEVICE_SORTS, type Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
-import { Id, IdParams, NoContent, Nullable, PageOf, PageQuery, Strict, problemResponses } from "../../schemas/common.js";
+import {
+  Id,
+  IdParams,
+  NoContent,
+  Nullable,
+  PageOf,
+  PageQuery,
+  Strict,
+  problemResponses,
+} from "../../schemas/common.js";
 import { DeviceSchema, DeviceStateSchema, OwnershipSchema, PlatformSchema } from "../../schemas/entities.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
@@ -15,7 +24,8 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "List devices with filters",
-        description: "`osVersion=17` matches 17 and 17.x. `q` matches any part of the name, model, serial number or IMEI.",
+        description:
+          "`osVersion=17` matches 17 and 17.x. `q` matches any part of the name, model, serial number or IMEI.",
         security: bearer,
         querystring: Strict({
           platform: Type.Optional(PlatformSchema),
@@ -35,7 +45,16 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       const { platform, osVersion, state, ownership, owner, q, sort, order, limit, cursor } = request.query;
       return core.devices.list(
         actorOf(request),
-        { platform, osVersion, state, ownership, ownerUserId: owner, text: q, sort, descending: order === "desc" },
+        {
+          platform,
+          osVersion,
+          state,
+          ownership,
+          ownerUserId: owner,
+          text: q,
+          sort,
+          descending: order === "desc",
+        },
         { limit, ...(cursor ? { cursor } : {}) },
       );
     },
@@ -54,7 +73,13 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
             total: Type.Integer(),
             byPlatform: Type.Record(Type.String(), Type.Integer()),
             byState: Type.Record(Type.String(), Type.Integer()),
-            byOsVersion: Type.Array(Type.Object({ platform: Type.String(), osVersion: Nullable(Type.String()), count: Type.Integer() })),
+            byOsVersion: Type.Array(
+              Type.Object({
+                platform: Type.String(),
+                osVersion: Nullable(Type.String()),
+                count: Type.Integer(),
+              }),
+            ),
           }),
           ...problemResponses,
         },
@@ -65,7 +90,16 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
 
   app.get(
     "/api/v1/devices/:id",
-    { config: { access: "devices:read" }, schema: { tags, summary: "Get a device", security: bearer, params: IdParams, response: { 200: DeviceSchema, ...problemResponses } } },
+    {
+      config: { access: "devices:read" },
+      schema: {
+        tags,
+        summary: "Get a device",
+        security: bearer,
+        params: IdParams,
+        response: { 200: DeviceSchema, ...problemResponses },
+      },
+    },
     async (request) => core.devices.get(actorOf(request), request.params.id),
   );
 
@@ -93,7 +127,13 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
     "/api/v1/devices/:id",
     {
       config: { access: "devices:write" },
-      schema: { tags, summary: "Forget a device", security: bearer, params: IdParams, response: { 204: NoContent, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Forget a device",
+        security: bearer,
+        params: IdParams,
+        response: { 204: NoContent, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await core.devices.delete(actorOf(request), request.params.id);

@@ -1,7 +1,15 @@
 import { Type } from "typebox";
 import type { Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
-import { Id, IdParams, NoContent, PageOf, PageQuery, Strict, problemResponses } from "../../schemas/common.js";
+import {
+  Id,
+  IdParams,
+  NoContent,
+  PageOf,
+  PageQuery,
+  Strict,
+  problemResponses,
+} from "../../schemas/common.js";
 import { GroupMemberSchema, GroupSchema } from "../../schemas/entities.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
@@ -36,16 +44,29 @@ export function groupRoutes(app: TypedApp, core: Core): void {
         tags,
         summary: "Create a group",
         security: bearer,
-        body: Strict({ name: Type.String({ minLength: 1, maxLength: 200 }), description: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        body: Strict({
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          description: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
         response: { 201: GroupSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await core.groups.create(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await core.groups.create(actorOf(request), request.body)),
   );
 
   app.get(
     "/api/v1/groups/:id",
-    { config: { access: "groups:read" }, schema: { tags, summary: "Get a group", security: bearer, params: IdParams, response: { 200: GroupSchema, ...problemResponses } } },
+    {
+      config: { access: "groups:read" },
+      schema: {
+        tags,
+        summary: "Get a group",
+        security: bearer,
+        params: IdParams,
+        response: { 200: GroupSchema, ...problemResponses },
+      },
+    },
     async (request) => core.groups.get(actorOf(request), request.params.id),
   );
 
@@ -58,7 +79,10 @@ export function groupRoutes(app: TypedApp, core: Core): void {
         summary: "Rename or describe a group",
         security: bearer,
         params: IdParams,
-        body: Strict({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), description: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        body: Strict({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          description: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
         response: { 200: GroupSchema, ...problemResponses },
       },
     },
@@ -69,7 +93,13 @@ export function groupRoutes(app: TypedApp, core: Core): void {
     "/api/v1/groups/:id",
     {
       config: { access: "groups:write" },
-      schema: { tags, summary: "Delete a group and its memberships", security: bearer, params: IdParams, response: { 204: NoContent, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Delete a group and its memberships",
+        security: bearer,
+        params: IdParams,
+        response: { 204: NoContent, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await core.groups.delete(actorOf(request), request.params.id);
@@ -92,7 +122,10 @@ export function groupRoutes(app: TypedApp, core: Core): void {
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      return core.groups.listMembers(actorOf(request), request.params.id, { limit, ...(cursor ? { cursor } : {}) });
+      return core.groups.listMembers(actorOf(request), request.params.id, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
     },
   );
 
@@ -110,7 +143,8 @@ export function groupRoutes(app: TypedApp, core: Core): void {
         response: { 201: GroupMemberSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await core.groups.addMember(actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await core.groups.addMember(actorOf(request), request.params.id, request.body)),
   );
 
   app.delete(
@@ -126,7 +160,10 @@ export function groupRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request, reply) => {
-      await core.groups.removeMember(actorOf(request), request.params.id, { type: request.params.type, id: request.params.memberId });
+      await core.groups.removeMember(actorOf(request), request.params.id, {
+        type: request.params.type,
+        id: request.params.memberId,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -141,12 +178,18 @@ export function groupRoutes(app: TypedApp, core: Core): void {
         security: bearer,
         params: IdParams,
         querystring: Strict({ ...PageQuery }),
-        response: { 200: PageOf(Type.Object({ id: Id, email: Type.String(), displayName: Type.String() })), ...problemResponses },
+        response: {
+          200: PageOf(Type.Object({ id: Id, email: Type.String(), displayName: Type.String() })),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      return core.groups.listEffectiveUsers(actorOf(request), request.params.id, { limit, ...(cursor ? { cursor } : {}) });
+      return core.groups.listEffectiveUsers(actorOf(request), request.params.id, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
     },
   );
 }

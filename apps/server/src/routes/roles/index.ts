@@ -19,17 +19,29 @@ export function roleRoutes(app: TypedApp, core: Core): void {
         tags,
         summary: "Every permission a role can hold, with what it allows",
         security: bearer,
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })) }), ...problemResponses },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+          }),
+          ...problemResponses,
+        },
       },
     },
-    async () => ({ items: Object.entries(PERMISSIONS).map(([name, description]) => ({ name, description })) }),
+    async () => ({
+      items: Object.entries(PERMISSIONS).map(([name, description]) => ({ name, description })),
+    }),
   );
 
   app.get(
     "/api/v1/roles",
     {
       config: { access: "roles:read" },
-      schema: { tags, summary: "Built-in and custom roles", security: bearer, response: { 200: Type.Object({ items: Type.Array(RoleSchema) }), ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Built-in and custom roles",
+        security: bearer,
+        response: { 200: Type.Object({ items: Type.Array(RoleSchema) }), ...problemResponses },
+      },
     },
     async (request) => ({ items: await core.roles.list(actorOf(request)) }),
   );
@@ -42,7 +54,11 @@ export function roleRoutes(app: TypedApp, core: Core): void {
         tags,
         summary: "Create a custom role from named permissions",
         security: bearer,
-        body: Strict({ name: Type.String({ minLength: 1, maxLength: 100 }), description: Type.Optional(Type.String({ maxLength: 1000 })), permissions: Permissions }),
+        body: Strict({
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          description: Type.Optional(Type.String({ maxLength: 1000 })),
+          permissions: Permissions,
+        }),
         response: { 201: RoleSchema, ...problemResponses },
       },
     },
@@ -51,7 +67,16 @@ export function roleRoutes(app: TypedApp, core: Core): void {
 
   app.get(
     "/api/v1/roles/:id",
-    { config: { access: "roles:read" }, schema: { tags, summary: "Get a role", security: bearer, params: RoleParams, response: { 200: RoleSchema, ...problemResponses } } },
+    {
+      config: { access: "roles:read" },
+      schema: {
+        tags,
+        summary: "Get a role",
+        security: bearer,
+        params: RoleParams,
+        response: { 200: RoleSchema, ...problemResponses },
+      },
+    },
     async (request) => core.roles.get(actorOf(request), request.params.id),
   );
 
@@ -64,7 +89,11 @@ export function roleRoutes(app: TypedApp, core: Core): void {
         summary: "Change a custom role",
         security: bearer,
         params: RoleParams,
-        body: Strict({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), description: Type.Optional(Type.String({ maxLength: 1000 })), permissions: Type.Optional(Permissions) }),
+        body: Strict({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          description: Type.Optional(Type.String({ maxLength: 1000 })),
+          permissions: Type.Optional(Permissions),
+        }),
         response: { 200: RoleSchema, ...problemResponses },
       },
     },
@@ -75,7 +104,13 @@ export function roleRoutes(app: TypedApp, core: Core): void {
     "/api/v1/roles/:id",
     {
       config: { access: "roles:write" },
-      schema: { tags, summary: "Delete a custom role nobody holds", security: bearer, params: RoleParams, response: { 204: NoContent, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Delete a custom role nobody holds",
+        security: bearer,
+        params: RoleParams,
+        response: { 204: NoContent, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await core.roles.delete(actorOf(request), request.params.id);

@@ -12,9 +12,14 @@ describe("OpenAPI document", () => {
   it("describes every API route the server has, with its security and error shape", async () => {
     const response = await server.call("GET", "/api/v1/openapi.json");
     expect(response.statusCode).toBe(200);
-    const doc = response.json<{ openapi: string; paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>> }>();
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+    }>();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const route of server.app.routeAccess.filter((r) => r.url.startsWith("/api/v1/") && r.url !== "/api/v1/openapi.json")) {
+    for (const route of server.app.routeAccess.filter(
+      (r) => r.url.startsWith("/api/v1/") && r.url !== "/api/v1/openapi.json",
+    )) {
       const path = route.url.replace(/:([A-Za-z]+)/g, "{$1}");
       const operation = doc.paths[path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${path} is missing from the document`).toBeDefined();

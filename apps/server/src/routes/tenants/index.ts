@@ -11,7 +11,15 @@ export function tenantRoutes(app: TypedApp, core: Core): void {
 
   app.get(
     "/api/v1/tenants",
-    { config: { access: "tenants:read" }, schema: { tags, summary: "List tenants", security: bearer, response: { 200: Type.Object({ items: Type.Array(TenantSchema) }), ...problemResponses } } },
+    {
+      config: { access: "tenants:read" },
+      schema: {
+        tags,
+        summary: "List tenants",
+        security: bearer,
+        response: { 200: Type.Object({ items: Type.Array(TenantSchema) }), ...problemResponses },
+      },
+    },
     async () => ({ items: await core.tenants.list() }),
   );
 
@@ -32,6 +40,7 @@ export function tenantRoutes(app: TypedApp, core: Core): void {
         response: { 201: TenantSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await core.tenants.create(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await core.tenants.create(actorOf(request), request.body)),
   );
 }

@@ -1,7 +1,15 @@
 import { Type } from "typebox";
 import { MAX_IMPORT_BATCH, type Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
-import { IdParams, NoContent, Nullable, PageOf, PageQuery, Strict, problemResponses } from "../../schemas/common.js";
+import {
+  IdParams,
+  NoContent,
+  Nullable,
+  PageOf,
+  PageQuery,
+  Strict,
+  problemResponses,
+} from "../../schemas/common.js";
 import { DeviceSchema, GroupSchema, UserSchema, UserSourceSchema } from "../../schemas/entities.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
@@ -26,11 +34,14 @@ export function userRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "List and search users",
-        description: "Sorted by email. `q` matches any part of the email, display name, given or family name, ignoring case; `email` finds one user by exact email.",
+        description:
+          "Sorted by email. `q` matches any part of the email, display name, given or family name, ignoring case; `email` finds one user by exact email.",
         security: bearer,
         querystring: Strict({
           q: Type.Optional(Type.String({ maxLength: 200 })),
-          email: Type.Optional(Type.String({ maxLength: 254, description: "Exactly this email, ignoring case." })),
+          email: Type.Optional(
+            Type.String({ maxLength: 254, description: "Exactly this email, ignoring case." }),
+          ),
           source: Type.Optional(UserSourceSchema),
           ...PageQuery,
         }),
@@ -39,7 +50,11 @@ export function userRoutes(app: TypedApp, core: Core): void {
     },
     async (request) => {
       const { q, email, source, limit, cursor } = request.query;
-      return core.users.list(actorOf(request), { text: q, email, source }, { limit, ...(cursor ? { cursor } : {}) });
+      return core.users.list(
+        actorOf(request),
+        { text: q, email, source },
+        { limit, ...(cursor ? { cursor } : {}) },
+      );
     },
   );
 
@@ -47,7 +62,13 @@ export function userRoutes(app: TypedApp, core: Core): void {
     "/api/v1/users",
     {
       config: { access: "users:write" },
-      schema: { tags, summary: "Create a user", security: bearer, body: NewUserBody, response: { 201: UserSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Create a user",
+        security: bearer,
+        body: NewUserBody,
+        response: { 201: UserSchema, ...problemResponses },
+      },
     },
     async (request, reply) => reply.status(201).send(await core.users.create(actorOf(request), request.body)),
   );
@@ -68,7 +89,12 @@ export function userRoutes(app: TypedApp, core: Core): void {
           // number, instead of failing the whole batch at validation.
           users: Type.Array(
             Strict({
-              row: Type.Optional(Type.Integer({ minimum: 1, description: "The row's number in your file; defaults to firstRow + its index." })),
+              row: Type.Optional(
+                Type.Integer({
+                  minimum: 1,
+                  description: "The row's number in your file; defaults to firstRow + its index.",
+                }),
+              ),
               email: Type.String({ maxLength: 4000 }),
               displayName: Type.Optional(Type.String({ maxLength: 4000 })),
               givenName: Type.Optional(Type.String({ maxLength: 4000 })),
@@ -97,7 +123,11 @@ export function userRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request) => {
-      const results = await core.users.importBatch(actorOf(request), request.body.users, request.body.firstRow ?? 1);
+      const results = await core.users.importBatch(
+        actorOf(request),
+        request.body.users,
+        request.body.firstRow ?? 1,
+      );
       const created = results.filter((r) => r.status === "created").length;
       return { created, failed: results.length - created, results };
     },
@@ -107,7 +137,13 @@ export function userRoutes(app: TypedApp, core: Core): void {
     "/api/v1/users/:id",
     {
       config: { access: "users:read" },
-      schema: { tags, summary: "Get a user", security: bearer, params: IdParams, response: { 200: UserSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Get a user",
+        security: bearer,
+        params: IdParams,
+        response: { 200: UserSchema, ...problemResponses },
+      },
     },
     async (request) => core.users.get(actorOf(request), request.params.id),
   );
@@ -141,7 +177,8 @@ export function userRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "Delete a user",
-        description: "Refused while the user owns devices. Their activations and group memberships go with them.",
+        description:
+          "Refused while the user owns devices. Their activations and group memberships go with them.",
         security: bearer,
         params: IdParams,
         response: { 204: NoContent, ...problemResponses },
@@ -185,7 +222,11 @@ export function userRoutes(app: TypedApp, core: Core): void {
       const actor = actorOf(request);
       await core.users.get(actor, request.params.id);
       const { limit, cursor } = request.query;
-      return core.devices.list(actor, { ownerUserId: request.params.id }, { limit, ...(cursor ? { cursor } : {}) });
+      return core.devices.list(
+        actor,
+        { ownerUserId: request.params.id },
+        { limit, ...(cursor ? { cursor } : {}) },
+      );
     },
   );
 }
