@@ -11,6 +11,7 @@ import { useStrictValidation } from "./plugins/validation.js";
 import { activationRoutes } from "./routes/activations/index.js";
 import { administratorRoutes } from "./routes/administrators/index.js";
 import { auditRoutes } from "./routes/audit/index.js";
+import { commandRoutes } from "./routes/commands/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { deviceRoutes } from "./routes/devices/index.js";
 import { groupRoutes } from "./routes/groups/index.js";
@@ -76,6 +77,7 @@ export async function buildApp(core: Core, options: AppOptions): Promise<Meridia
   activationRoutes(app, core);
   groupRoutes(app, core);
   deviceRoutes(app, core);
+  commandRoutes(app, core);
   auditRoutes(app, core);
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);

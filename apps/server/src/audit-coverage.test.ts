@@ -153,6 +153,26 @@ describe("audit coverage", () => {
       action: "device.delete",
       run: async () => ({ url: `/api/v1/devices/${await registerDevice()}` }),
     },
+    "POST /api/v1/devices/:id/commands": {
+      action: "command.send",
+      run: async () => ({
+        url: `/api/v1/devices/${await registerDevice()}/commands`,
+        body: { type: "lock" },
+      }),
+    },
+    "POST /api/v1/commands": {
+      action: "command.send_bulk",
+      run: async () => ({
+        url: "/api/v1/commands",
+        body: { type: "request_inventory", deviceIds: [await registerDevice()] },
+      }),
+    },
+    "POST /api/v1/commands/:id/cancel": {
+      action: "command.cancel",
+      run: async ({ create }) => ({
+        url: `/api/v1/commands/${await create(`/api/v1/devices/${await registerDevice()}/commands`, { type: "reboot" })}/cancel`,
+      }),
+    },
     "PUT /api/v1/audit/settings": {
       action: "audit.settings_update",
       run: async () => ({ url: "/api/v1/audit/settings", body: { retentionDays: 30 } }),

@@ -52,6 +52,10 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       serialNumber: `${slug.toUpperCase()}SERIAL`,
       ownerUserId: user.id,
     });
+    const command = await post(`/api/v1/devices/${device.id}/commands`, {
+      type: "lock",
+      payload: { message: `${slug} lock` },
+    });
     await server.call("PUT", "/api/v1/audit/settings", {
       token,
       body: { retentionDays: slug === "acme" ? 90 : 400 },
@@ -67,6 +71,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
         administrator: admin.id,
         apiToken: apiToken.id,
         device: device.id,
+        command: command.id,
       },
       secrets: [
         user.id,
@@ -79,6 +84,8 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
         `person@${slug}.example`,
         `${slug} staff`,
         `${slug} phone`,
+        command.id,
+        `${slug} lock`,
       ],
     };
   }
@@ -97,6 +104,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       "/api/v1/administrators",
       "/api/v1/api-tokens",
       "/api/v1/audit/settings",
+      `/api/v1/devices/${tenant.ids.device}/commands`,
     ];
     const bodies = await Promise.all(
       urls.map(async (url) => (await server.call("GET", url, { token: tenant.token })).body),
@@ -125,6 +133,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       roles: victim.ids.role,
       administrators: victim.ids.administrator,
       "api-tokens": victim.ids.apiToken,
+      commands: victim.ids.command,
     };
     return url.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
       if (name === "id") {
@@ -150,6 +159,8 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       "PATCH /api/v1/devices/:id": { name: "taken over", ownerUserId: attacker.ids.user },
       "PATCH /api/v1/roles/:id": { permissions: [] },
       "PATCH /api/v1/administrators/:id": { disabled: true },
+      "POST /api/v1/devices/:id/commands": { type: "wipe" },
+      "POST /api/v1/commands/:id/cancel": undefined,
     };
     if (key in bodies) return bodies[key];
     if (method === "GET" || method === "DELETE") return undefined;

@@ -7,6 +7,12 @@ import {
 import { AdministratorService } from "./admins/administrator.service.js";
 import { AuditService } from "./audit/audit.service.js";
 import { AUTH_DEFAULTS, AuthService, type AuthOptions } from "./auth/auth.service.js";
+import {
+  COMMAND_DEFAULTS,
+  CommandService,
+  type CommandNotifier,
+  type CommandOptions,
+} from "./commands/command.service.js";
 import { DeviceService } from "./devices/device.service.js";
 import { GroupService } from "./groups/group.service.js";
 import { SecretSettings } from "./settings/secret-settings.js";
@@ -16,6 +22,9 @@ import { UserService } from "./users/user.service.js";
 
 export interface CoreOptions {
   auth?: Partial<AuthOptions>;
+  commands?: Partial<CommandOptions>;
+  /** Told when commands are queued; by default nobody is. */
+  commandNotifier?: CommandNotifier;
   activations?: Partial<ActivationDefaults>;
 }
 
@@ -31,6 +40,10 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     users: new UserService(deps),
     groups: new GroupService(deps),
     devices: new DeviceService(deps),
+    commands: new CommandService(deps, options.commandNotifier ?? { commandsQueued: () => undefined }, {
+      ...COMMAND_DEFAULTS,
+      ...options.commands,
+    }),
     activations: new ActivationService(deps, { ...ACTIVATION_DEFAULTS, ...options.activations }),
     audit: new AuditService(deps),
     secrets: new SecretSettings(deps),

@@ -2,6 +2,7 @@ import type { RoleRepository } from "./access/role.repository.js";
 import type { ActivationRepository } from "./activations/activation.js";
 import type { AdministratorRepository } from "./admins/administrator.js";
 import type { AuditRepository } from "./audit/audit-event.js";
+import type { CommandRepository } from "./commands/command.js";
 import type { CredentialLookup, CredentialRepository } from "./auth/credentials.js";
 import type { DeviceRepository } from "./devices/device.js";
 import type { GroupRepository } from "./groups/group.js";
@@ -18,6 +19,7 @@ export interface TenantStore {
   readonly users: UserRepository;
   readonly groups: GroupRepository;
   readonly devices: DeviceRepository;
+  readonly commands: CommandRepository;
   readonly activations: ActivationRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingRepository;

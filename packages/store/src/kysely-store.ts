@@ -4,6 +4,7 @@ import type { Dialect } from "./query-helpers.js";
 import { activationRepository } from "./repositories/activations.repository.js";
 import { administratorRepository } from "./repositories/administrators.repository.js";
 import { auditRepository } from "./repositories/audit.repository.js";
+import { commandRepository } from "./repositories/commands.repository.js";
 import { credentialLookup, credentialRepository } from "./repositories/credentials.repository.js";
 import { deviceRepository } from "./repositories/devices.repository.js";
 import { groupRepository } from "./repositories/groups.repository.js";
@@ -49,6 +50,7 @@ export class KyselyStore implements Store {
       users: userRepository(context),
       groups: groupRepository(context),
       devices: deviceRepository(context),
+      commands: commandRepository(context),
       activations: activationRepository(context),
       audit: auditRepository(context),
       settings: settingRepository(context),

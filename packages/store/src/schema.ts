@@ -129,4 +129,23 @@ export interface Database {
     details: string | null;
   };
   settings: { tenantId: string; key: string; value: string; updatedAt: number };
+  commands: {
+    id: string;
+    tenantId: string;
+    deviceId: string;
+    type: string;
+    payload: string;
+    state: string;
+    priority: number;
+    batchId: string | null;
+    createdBy: string;
+    createdAt: number;
+    expiresAt: number;
+    deliveredAt: number | null;
+    retryAt: number | null;
+    completedAt: number | null;
+    attempts: number;
+    result: string | null;
+    error: string | null;
+  };
 }

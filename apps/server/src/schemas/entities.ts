@@ -1,5 +1,12 @@
 import { Type } from "typebox";
-import { DEVICE_STATES, OWNERSHIPS, PLATFORMS, USER_SOURCES } from "@meridian/core";
+import {
+  COMMAND_STATES,
+  COMMAND_TYPES,
+  DEVICE_STATES,
+  OWNERSHIPS,
+  PLATFORMS,
+  USER_SOURCES,
+} from "@meridian/core";
 import { Id, Nullable, Timestamp } from "./common.js";
 
 export const PlatformSchema = Type.Enum([...PLATFORMS]);
@@ -118,4 +125,28 @@ export const TenantSchema = Type.Object({
   name: Type.String(),
   operator: Type.Boolean(),
   createdAt: Timestamp,
+});
+
+export const CommandTypeSchema = Type.Enum([...COMMAND_TYPES]);
+export const CommandStateSchema = Type.Enum([...COMMAND_STATES]);
+
+export const CommandSchema = Type.Object({
+  id: Id,
+  deviceId: Id,
+  type: CommandTypeSchema,
+  payload: Type.Record(Type.String(), Type.Unknown()),
+  state: CommandStateSchema,
+  priority: Type.Integer({
+    description: "Higher runs first: lock, wipe and delete_work_data jump the queue.",
+  }),
+  batchId: Nullable(Id),
+  createdBy: Type.String(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  deliveredAt: Nullable(Timestamp),
+  retryAt: Nullable(Timestamp),
+  completedAt: Nullable(Timestamp),
+  attempts: Type.Integer({ description: "How many times the device was handed the command." }),
+  result: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
 });

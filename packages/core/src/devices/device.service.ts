@@ -152,6 +152,7 @@ export class DeviceService {
     await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const device = await tenant.devices.get(id);
       if (!device) throw notFound("device", id);
+      await tenant.commands.deleteForDevice(id);
       await tenant.devices.delete(id);
       audit("device.delete", { type: "device", id, label: device.name });
     });

@@ -52,6 +52,9 @@ export interface DeviceQuery {
   descending: boolean;
 }
 
+/** The filters of a device list, without its order: what bulk actions select devices by. */
+export type DeviceFilter = Omit<DeviceQuery, "sort" | "descending">;
+
 export type DevicePatch = Partial<
   Pick<
     Device,
@@ -80,11 +83,16 @@ export interface DeviceRepository {
   insert(device: DeviceRecord): Promise<void>;
   insertMany(devices: DeviceRecord[]): Promise<void>;
   get(id: string): Promise<Device | undefined>;
-  update(id: string, patch: DevicePatch & { searchText: string; updatedAt: number }): Promise<void>;
+  /** `searchText` must be given whenever a field it covers (name, model, serial, IMEI) changes. */
+  update(id: string, patch: DevicePatch & { searchText?: string; updatedAt: number }): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(query: DeviceQuery, page: PageRequest): Promise<Page<Device>>;
   /** Devices that count against a user's device limit (not wiped or retired). */
   countManagedForUser(userId: string): Promise<number>;
+  /** Ids of the managed (not wiped or retired) devices matching the filter, at most `limit`. */
+  idsMatching(filter: DeviceFilter, limit: number): Promise<string[]>;
+  /** Which of these ids name managed devices of the tenant. */
+  managedIds(ids: string[]): Promise<string[]>;
   countForUser(userId: string): Promise<number>;
   summary(): Promise<DeviceSummary>;
 }

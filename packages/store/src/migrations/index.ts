@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as commands from "./0002-commands.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -10,6 +11,7 @@ interface DialectMigration {
 /** Every migration, in order. Imported statically so that a bundle or a moved checkout still finds them. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0001-initial": initial,
+  "0002-commands": commands,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

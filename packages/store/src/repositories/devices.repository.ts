@@ -1,6 +1,7 @@
 import type {
   Device,
   DeviceQuery,
+  DeviceFilter,
   DeviceRecord,
   DeviceRepository,
   DeviceSort,
@@ -8,7 +9,8 @@ import type {
   Ownership,
   Platform,
 } from "@meridian/core";
-import { pageOf } from "../query-helpers.js";
+import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { likeContains, pageOf } from "../query-helpers.js";
 import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
@@ -66,7 +68,29 @@ const INDEXED_IN_ORDER: Record<DeviceSort, ReadonlyArray<keyof DeviceQuery>> = {
 };
 
 const INSERT_CHUNK = 400;
+const ID_CHUNK = 500;
 const MANAGED_STATES = ["enrolling", "active", "inactive", "lost"];
+
+/** The device-list filters other than text, applied to any select over `devices`. */
+function withFilters<O>(
+  q: SelectQueryBuilder<Database, "devices", O>,
+  query: DeviceFilter,
+): SelectQueryBuilder<Database, "devices", O> {
+  if (query.platform) q = q.where("devices.platform", "=", query.platform);
+  if (query.state) q = q.where("devices.state", "=", query.state);
+  if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
+  if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
+  if (query.osVersion) {
+    // "17" matches "17" and everything from "17." up to (not including) "17/": '/' follows '.' in ASCII.
+    // One range from "17" to "17/" lets the index find them all; the OR then leaves out the "17-beta"s in it.
+    const v = query.osVersion;
+    q = q
+      .where("devices.osVersion", ">=", v)
+      .where("devices.osVersion", "<", `${v}/`)
+      .where((eb) => eb.or([eb("devices.osVersion", "=", v), eb("devices.osVersion", ">=", `${v}.`)]));
+  }
+  return q;
+}
 
 export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): DeviceRepository {
   const table = () =>
@@ -124,23 +148,7 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       const order: ListOrder = { column, idColumn: "devices.id", descending: query.descending, kind };
       const rows = (filtered = true) => {
         let q = table();
-        if (filtered) {
-          if (query.platform) q = q.where("devices.platform", "=", query.platform);
-          if (query.state) q = q.where("devices.state", "=", query.state);
-          if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
-          if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
-          if (query.osVersion) {
-            // "17" matches "17" and everything from "17." up to (not including) "17/": '/' follows '.' in ASCII.
-            // One range from "17" to "17/" lets the index find them all; the OR then leaves out the "17-beta"s in it.
-            const v = query.osVersion;
-            q = q
-              .where("devices.osVersion", ">=", v)
-              .where("devices.osVersion", "<", `${v}/`)
-              .where((eb) =>
-                eb.or([eb("devices.osVersion", "=", v), eb("devices.osVersion", ">=", `${v}.`)]),
-              );
-          }
-        }
+        if (filtered) q = withFilters(q, query);
         return page.cursor ? q.where(afterCursor(order, page.cursor)) : q;
       };
       const filters = (["platform", "state", "ownership", "ownerUserId", "osVersion"] as const).filter(
@@ -158,6 +166,31 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       const key = column.slice("devices.".length) as "name" | "lastSeenAt" | "enrolledAt";
       const result = pageOf(found, page, (r) => ({ after: r[key], id: r.id }));
       return { items: result.items.map(toDevice), nextCursor: result.nextCursor };
+    },
+    async idsMatching(query, limit) {
+      let q = withFilters(
+        db.selectFrom("devices").select("devices.id").where("devices.tenantId", "=", tenantId),
+        query,
+      ).where("devices.state", "in", MANAGED_STATES);
+      if (query.text)
+        q = q.where(
+          sql<SqlBool>`${sql.ref("devices.searchText")} like ${likeContains(query.text)} escape '\\'`,
+        );
+      return (await q.limit(limit).execute()).map((r) => r.id);
+    },
+    async managedIds(ids) {
+      const found: string[] = [];
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        const rows = await db
+          .selectFrom("devices")
+          .select("id")
+          .where("tenantId", "=", tenantId)
+          .where("id", "in", ids.slice(i, i + ID_CHUNK))
+          .where("state", "in", MANAGED_STATES)
+          .execute();
+        found.push(...rows.map((r) => r.id));
+      }
+      return found;
     },
     countManagedForUser: (userId) =>
       count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),

@@ -1,0 +1,234 @@
+import type { Actor } from "../access/actor.js";
+import type { DeviceFilter } from "../devices/device.js";
+import { changeAndAudit, type CoreDeps } from "../shared/context.js";
+import { MeridianError, conflict, invalid, notFound } from "../shared/errors.js";
+import { newId } from "../shared/ids.js";
+import { pageRequest, type Page } from "../shared/paging.js";
+import { checkCommandPayload } from "./command-payloads.js";
+import {
+  NORMAL_PRIORITY,
+  URGENT_PRIORITY,
+  type Command,
+  type CommandError,
+  type CommandQuery,
+  type CommandType,
+} from "./command.js";
+
+/** Told when commands are queued, so that the devices can be woken (push) or a waiting fetch answered. */
+export interface CommandNotifier {
+  commandsQueued(tenantId: string, deviceIds: readonly string[]): void;
+}
+
+export interface CommandOptions {
+  /** How long a command waits for its device unless the sender says otherwise. */
+  lifetimeMs: number;
+  /** A delivered command the device never answered is handed out again after this long. */
+  redeliverAfterMs: number;
+  /** A device that answered NotNow is asked again after this long. */
+  notNowRetryMs: number;
+  /** The most devices one send may address. */
+  maxDevicesPerSend: number;
+}
+
+export const COMMAND_DEFAULTS: CommandOptions = {
+  lifetimeMs: 7 * 86_400_000,
+  redeliverAfterMs: 5 * 60_000,
+  notNowRetryMs: 15 * 60_000,
+  maxDevicesPerSend: 200_000,
+};
+
+const URGENT: readonly CommandType[] = ["lock", "wipe", "delete_work_data"];
+
+export interface NewCommand {
+  type: CommandType;
+  payload?: Record<string, unknown> | undefined;
+  /** From one minute to 30 days. */
+  expiresInMinutes?: number | undefined;
+}
+
+export interface CommandOutcome {
+  status: "acknowledged" | "error" | "not_now";
+  result?: Record<string, unknown> | undefined;
+  error?: CommandError | undefined;
+}
+
+export class CommandService {
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly notifier: CommandNotifier,
+    private readonly options: CommandOptions = COMMAND_DEFAULTS,
+  ) {}
+
+  private template(actor: Actor, input: NewCommand, now: number) {
+    const payload = checkCommandPayload(input.type, input.payload ?? {});
+    const lifetime =
+      input.expiresInMinutes === undefined ? this.options.lifetimeMs : input.expiresInMinutes * 60_000;
+    if (!Number.isInteger(lifetime) || lifetime < 60_000 || lifetime > 30 * 86_400_000) {
+      throw invalid("invalid_expiry", "expiresInMinutes must be from 1 minute to 30 days (43200 minutes)", [
+        { field: "expiresInMinutes", message: "must be from 1 to 43200" },
+      ]);
+    }
+    return (deviceId: string, batchId: string | null): Command => ({
+      id: newId(now),
+      tenantId: actor.tenantId,
+      deviceId,
+      type: input.type,
+      payload,
+      state: "pending",
+      priority: URGENT.includes(input.type) ? URGENT_PRIORITY : NORMAL_PRIORITY,
+      batchId,
+      createdBy: actor.label,
+      createdAt: now,
+      expiresAt: now + lifetime,
+      deliveredAt: null,
+      retryAt: null,
+      completedAt: null,
+      attempts: 0,
+      result: null,
+      error: null,
+    });
+  }
+
+  async send(actor: Actor, deviceId: string, input: NewCommand): Promise<Command> {
+    const now = this.deps.clock.now();
+    const make = this.template(actor, input, now);
+    const command = await changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const device = await tenant.devices.get(deviceId);
+      if (!device) throw notFound("device", deviceId);
+      if (device.state === "wiped" || device.state === "retired") {
+        throw conflict(
+          "device_not_managed",
+          `${device.name} is ${device.state}; it no longer takes commands.`,
+        );
+      }
+      const created = make(deviceId, null);
+      await tenant.commands.insertMany([created]);
+      audit(
+        "command.send",
+        { type: "device", id: deviceId, label: device.name },
+        { commandId: created.id, command: created.type },
+      );
+      return created;
+    });
+    this.notifier.commandsQueued(actor.tenantId, [deviceId]);
+    return command;
+  }
+
+  /**
+   * Queues one command for many devices, named by id or chosen by a device-list filter, in one
+   * transaction of bulk inserts. Wiped and retired devices are left out.
+   */
+  async sendToMany(
+    actor: Actor,
+    input: NewCommand & { deviceIds?: string[] | undefined; filter?: DeviceFilter | undefined },
+  ): Promise<{ batchId: string; queued: number }> {
+    if ((input.deviceIds === undefined) === (input.filter === undefined)) {
+      throw invalid(
+        "invalid_target",
+        "Name the devices with either deviceIds or filter, not both and not neither.",
+      );
+    }
+    const now = this.deps.clock.now();
+    const make = this.template(actor, input, now);
+    const batchId = newId(now);
+    const deviceIds = await changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const limit = this.options.maxDevicesPerSend;
+      const ids = input.deviceIds
+        ? await tenant.devices.managedIds([...new Set(input.deviceIds)])
+        : await tenant.devices.idsMatching(
+            { ...input.filter, text: input.filter?.text?.trim().toLowerCase() || undefined },
+            limit + 1,
+          );
+      if (ids.length > limit)
+        throw invalid(
+          "too_many_devices",
+          `One send may address at most ${limit} devices; narrow the filter.`,
+        );
+      await tenant.commands.insertMany(ids.map((id) => make(id, batchId)));
+      audit(
+        "command.send_bulk",
+        { type: "command_batch", id: batchId },
+        { command: input.type, devices: ids.length, filter: input.filter ?? null },
+      );
+      return ids;
+    });
+    if (deviceIds.length > 0) this.notifier.commandsQueued(actor.tenantId, deviceIds);
+    return { batchId, queued: deviceIds.length };
+  }
+
+  async get(actor: Actor, commandId: string): Promise<Command> {
+    const command = await this.deps.store.forTenant(actor.tenantId).commands.get(commandId);
+    if (!command) throw notFound("command", commandId);
+    return command;
+  }
+
+  async cancel(actor: Actor, commandId: string): Promise<Command> {
+    return changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const command = await tenant.commands.get(commandId);
+      if (!command) throw notFound("command", commandId);
+      if (!(await tenant.commands.cancel(commandId, this.deps.clock.now()))) {
+        throw conflict(
+          "command_not_cancellable",
+          `This command is ${command.state}; only pending or not-now commands can be cancelled.`,
+        );
+      }
+      audit("command.cancel", { type: "device", id: command.deviceId }, { commandId, command: command.type });
+      return (await tenant.commands.get(commandId))!;
+    });
+  }
+
+  async history(
+    actor: Actor,
+    deviceId: string,
+    query: CommandQuery,
+    paging: { limit?: number; cursor?: string },
+  ): Promise<Page<Command>> {
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    if (!(await tenant.devices.get(deviceId))) throw notFound("device", deviceId);
+    return tenant.commands.listForDevice(deviceId, query, pageRequest(paging));
+  }
+
+  /** The device's next command, marked delivered; the device protocols call this when a device checks in. */
+  async next(tenantId: string, deviceId: string): Promise<Command | undefined> {
+    const now = this.deps.clock.now();
+    const commands = this.deps.store.forTenant(tenantId).commands;
+    await commands.expireDue(now);
+    return commands.takeNext(deviceId, now, now + this.options.redeliverAfterMs);
+  }
+
+  /** Records what the device did with a command. Repeating an answer changes nothing. */
+  async report(
+    tenantId: string,
+    deviceId: string,
+    commandId: string,
+    outcome: CommandOutcome,
+  ): Promise<Command> {
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      const tenant = tx.forTenant(tenantId);
+      const command = await tenant.commands.get(commandId);
+      if (!command || command.deviceId !== deviceId) {
+        throw new MeridianError("not_found", "command_not_found", `This device has no command ${commandId}.`);
+      }
+      const completed = await tenant.commands.complete(commandId, deviceId, {
+        state: outcome.status,
+        result: outcome.result ?? null,
+        error:
+          outcome.status === "error"
+            ? (outcome.error ?? { code: "unknown", message: "The device reported an error without details." })
+            : null,
+        completedAt: outcome.status === "not_now" ? null : now,
+        retryAt: outcome.status === "not_now" ? now + this.options.notNowRetryMs : null,
+      });
+      if (completed && command.type === "wipe" && outcome.status === "acknowledged") {
+        await tenant.devices.update(deviceId, { state: "wiped", updatedAt: now });
+      }
+      return (await tenant.commands.get(commandId))!;
+    });
+  }
+
+  /** Marks commands past their expiry as expired (the server runs this on a timer). */
+  async expireDue(tenantId: string): Promise<number> {
+    return this.deps.store.forTenant(tenantId).commands.expireDue(this.deps.clock.now());
+  }
+}

@@ -1,0 +1,106 @@
+import type { Page, PageRequest } from "../shared/paging.js";
+
+/**
+ * What an administrator can ask of a device. Modelled on Android Enterprise's device policy
+ * controller, so a real agent can carry each out; Apple and Windows protocols map onto the same names.
+ */
+export const COMMAND_TYPES = [
+  "lock",
+  "reboot",
+  "wipe",
+  "delete_work_data",
+  "reset_password",
+  "request_inventory",
+  "install_app",
+  "uninstall_app",
+] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
+
+/**
+ * pending: queued, not yet fetched. delivered: the device fetched it and has not answered.
+ * acknowledged / error: the device answered. not_now: the device cannot do it yet and will be
+ * asked again later. expired: nobody answered before it expired. cancelled: an administrator withdrew it.
+ */
+export const COMMAND_STATES = [
+  "pending",
+  "delivered",
+  "acknowledged",
+  "error",
+  "not_now",
+  "expired",
+  "cancelled",
+] as const;
+export type CommandState = (typeof COMMAND_STATES)[number];
+
+export const FINAL_COMMAND_STATES: readonly CommandState[] = [
+  "acknowledged",
+  "error",
+  "expired",
+  "cancelled",
+];
+
+/** Urgent commands jump the queue: a lost phone must lock before it refreshes its inventory. */
+export const URGENT_PRIORITY = 10;
+export const NORMAL_PRIORITY = 0;
+
+export interface CommandError {
+  code: string;
+  message: string;
+}
+
+export interface Command {
+  id: string;
+  tenantId: string;
+  deviceId: string;
+  type: CommandType;
+  payload: Record<string, unknown>;
+  state: CommandState;
+  priority: number;
+  /** Set when the command was sent to many devices at once. */
+  batchId: string | null;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  deliveredAt: number | null;
+  /** When a `not_now` or unanswered `delivered` command may be handed out again. */
+  retryAt: number | null;
+  completedAt: number | null;
+  attempts: number;
+  result: Record<string, unknown> | null;
+  error: CommandError | null;
+}
+
+export interface CommandQuery {
+  state?: CommandState | undefined;
+}
+
+export interface CommandRepository {
+  insertMany(commands: Command[]): Promise<void>;
+  get(id: string): Promise<Command | undefined>;
+  /**
+   * Hands out the device's next command: the most urgent, then the oldest, among those pending or
+   * due for another try. Marks it delivered in the same statement, so two fetches never get the same
+   * command at once.
+   */
+  takeNext(deviceId: string, now: number, retryAt: number): Promise<Command | undefined>;
+  /**
+   * Records the device's answer; false when the command was not open for one (already answered, or
+   * cancelled). A late answer to an expired command is still recorded: it says what really happened.
+   */
+  complete(
+    id: string,
+    deviceId: string,
+    outcome: {
+      state: CommandState;
+      result: Record<string, unknown> | null;
+      error: CommandError | null;
+      completedAt: number | null;
+      retryAt: number | null;
+    },
+  ): Promise<boolean>;
+  cancel(id: string, now: number): Promise<boolean>;
+  listForDevice(deviceId: string, query: CommandQuery, page: PageRequest): Promise<Page<Command>>;
+  deleteForDevice(deviceId: string): Promise<void>;
+  /** Marks open commands past their expiry as expired; returns how many. */
+  expireDue(now: number): Promise<number>;
+}

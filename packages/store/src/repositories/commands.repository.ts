@@ -1,0 +1,125 @@
+import { sql, type Selectable } from "kysely";
+import type { Command, CommandError, CommandRepository, CommandState, CommandType } from "@meridian/core";
+import { keysetAfter, pageOf, parseJson } from "../query-helpers.js";
+import type { Database } from "../schema.js";
+import type { RepositoryContext } from "./context.js";
+
+type Row = Selectable<Database["commands"]>;
+
+const toCommand = (row: Row): Command => ({
+  ...row,
+  type: row.type as CommandType,
+  state: row.state as CommandState,
+  payload: parseJson<Record<string, unknown>>(row.payload) ?? {},
+  result: parseJson<Record<string, unknown>>(row.result),
+  error: parseJson<CommandError>(row.error),
+});
+
+const toRow = (command: Command): Row => ({
+  ...command,
+  payload: JSON.stringify(command.payload),
+  result: command.result === null ? null : JSON.stringify(command.result),
+  error: command.error === null ? null : JSON.stringify(command.error),
+});
+
+const INSERT_CHUNK = 400;
+/** States a command can still be answered from; a late answer to an expired command is kept. */
+const ANSWERABLE: CommandState[] = ["delivered", "not_now", "expired"];
+const OPEN: CommandState[] = ["pending", "delivered", "not_now"];
+
+export function commandRepository({ db, tenantId }: RepositoryContext): CommandRepository {
+  const table = () => db.selectFrom("commands").selectAll().where("tenantId", "=", tenantId);
+  return {
+    async insertMany(commands) {
+      for (let i = 0; i < commands.length; i += INSERT_CHUNK) {
+        await db
+          .insertInto("commands")
+          .values(commands.slice(i, i + INSERT_CHUNK).map((c) => ({ ...toRow(c), tenantId })))
+          .execute();
+      }
+    },
+    async get(id) {
+      const row = await table().where("id", "=", id).executeTakeFirst();
+      return row && toCommand(row);
+    },
+    async takeNext(deviceId, now, retryAt) {
+      const due = sql<boolean>`(${sql.ref("state")} = 'pending' or (${sql.ref("state")} in ('delivered', 'not_now') and ${sql.ref("retry_at")} <= ${now}))`;
+      const next = db
+        .selectFrom("commands")
+        .select("id")
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .where(due)
+        .where("expiresAt", ">", now)
+        .orderBy("priority", "desc")
+        .orderBy("id")
+        .limit(1);
+      // The state is checked again by the UPDATE itself: of two fetches racing for one command, one gets it.
+      const row = await db
+        .updateTable("commands")
+        .set((eb) => ({ state: "delivered", deliveredAt: now, retryAt, attempts: eb("attempts", "+", 1) }))
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", next)
+        .where(due)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toCommand(row);
+    },
+    async complete(id, deviceId, outcome) {
+      const result = await db
+        .updateTable("commands")
+        .set({
+          state: outcome.state,
+          result: outcome.result === null ? null : JSON.stringify(outcome.result),
+          error: outcome.error === null ? null : JSON.stringify(outcome.error),
+          completedAt: outcome.completedAt,
+          retryAt: outcome.retryAt,
+        })
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .where("deviceId", "=", deviceId)
+        .where("state", "in", ANSWERABLE)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async cancel(id, now) {
+      const result = await db
+        .updateTable("commands")
+        .set({ state: "cancelled", completedAt: now })
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .where("state", "in", ["pending", "not_now"])
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async listForDevice(deviceId, query, page) {
+      let q = table().where("deviceId", "=", deviceId);
+      if (query.state) q = q.where("state", "=", query.state);
+      // Newest first: ids are time-ordered, so the id alone is the order and the cursor.
+      if (page.cursor)
+        q = q.where(keysetAfter("id", "id", true, { after: page.cursor.id, id: page.cursor.id }, "text"));
+      const rows = await q
+        .orderBy("id", "desc")
+        .limit(page.limit + 1)
+        .execute();
+      return pageOf(rows.map(toCommand), page, (c) => ({ after: c.id, id: c.id }));
+    },
+    async deleteForDevice(deviceId) {
+      await db
+        .deleteFrom("commands")
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .execute();
+    },
+    async expireDue(now) {
+      const result = await db
+        .updateTable("commands")
+        .set({ state: "expired", completedAt: now })
+        .where("tenantId", "=", tenantId)
+        .where("state", "in", OPEN)
+        .where("expiresAt", "<=", now)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}
