@@ -17,6 +17,7 @@ export * from "./commands/command.service.js";
 export * from "./core.js";
 export * from "./devices/device.js";
 export * from "./devices/device.service.js";
+export * from "./devices/inventory.js";
 export * from "./groups/group.js";
 export * from "./groups/group.service.js";
 export * from "./settings/secret-settings.js";

@@ -5,6 +5,7 @@ import type { AuditRepository } from "./audit/audit-event.js";
 import type { CommandRepository } from "./commands/command.js";
 import type { CredentialLookup, CredentialRepository } from "./auth/credentials.js";
 import type { DeviceRepository } from "./devices/device.js";
+import type { InventoryRepository } from "./devices/inventory.js";
 import type { GroupRepository } from "./groups/group.js";
 import type { SettingRepository } from "./settings/setting.js";
 import type { TenantRepository } from "./tenants/tenant.js";
@@ -20,6 +21,7 @@ export interface TenantStore {
   readonly groups: GroupRepository;
   readonly devices: DeviceRepository;
   readonly commands: CommandRepository;
+  readonly inventories: InventoryRepository;
   readonly activations: ActivationRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingRepository;

@@ -8,6 +8,7 @@ import { commandRepository } from "./repositories/commands.repository.js";
 import { credentialLookup, credentialRepository } from "./repositories/credentials.repository.js";
 import { deviceRepository } from "./repositories/devices.repository.js";
 import { groupRepository } from "./repositories/groups.repository.js";
+import { inventoryRepository } from "./repositories/inventories.repository.js";
 import { roleRepository } from "./repositories/roles.repository.js";
 import { settingRepository } from "./repositories/settings.repository.js";
 import { tenantRepository } from "./repositories/tenants.repository.js";
@@ -51,6 +52,7 @@ export class KyselyStore implements Store {
       groups: groupRepository(context),
       devices: deviceRepository(context),
       commands: commandRepository(context),
+      inventories: inventoryRepository(context),
       activations: activationRepository(context),
       audit: auditRepository(context),
       settings: settingRepository(context),

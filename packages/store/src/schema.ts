@@ -129,6 +129,24 @@ export interface Database {
     details: string | null;
   };
   settings: { tenantId: string; key: string; value: string; updatedAt: number };
+  deviceInventories: {
+    tenantId: string;
+    deviceId: string;
+    collectedAt: number;
+    receivedAt: number;
+    hardware: string;
+    os: string;
+    security: string;
+  };
+  deviceApps: {
+    tenantId: string;
+    deviceId: string;
+    packageName: string;
+    name: string | null;
+    version: string | null;
+    installSource: string | null;
+    managed: number;
+  };
   commands: {
     id: string;
     tenantId: string;

@@ -150,3 +150,39 @@ export const CommandSchema = Type.Object({
   result: Nullable(Type.Record(Type.String(), Type.Unknown())),
   error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
 });
+
+export const InventorySchema = Type.Object({
+  collectedAt: Timestamp,
+  receivedAt: Timestamp,
+  hardware: Type.Object({
+    manufacturer: Nullable(Type.String()),
+    model: Nullable(Type.String()),
+    serialNumber: Nullable(Type.String()),
+    imei: Nullable(Type.String()),
+    wifiMac: Nullable(Type.String()),
+    totalStorageBytes: Nullable(Type.Number()),
+    freeStorageBytes: Nullable(Type.Number()),
+    batteryLevel: Nullable(Type.Number()),
+  }),
+  os: Type.Object({
+    version: Type.String(),
+    buildId: Nullable(Type.String()),
+    securityPatchLevel: Nullable(Type.String()),
+  }),
+  security: Type.Object({
+    encrypted: Type.Boolean(),
+    passcodeSet: Type.Boolean(),
+    compromised: Type.Boolean(),
+    developerOptionsEnabled: Nullable(Type.Boolean()),
+    unknownSourcesAllowed: Nullable(Type.Boolean()),
+  }),
+  apps: Type.Array(
+    Type.Object({
+      packageName: Type.String(),
+      name: Nullable(Type.String()),
+      version: Nullable(Type.String()),
+      installSource: Nullable(Type.String()),
+      managed: Type.Boolean(),
+    }),
+  ),
+});

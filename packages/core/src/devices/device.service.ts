@@ -13,6 +13,7 @@ import type {
   Ownership,
   Platform,
 } from "./device.js";
+import type { DeviceInventory } from "./inventory.js";
 
 export interface NewDevice {
   name?: string | undefined;
@@ -153,9 +154,59 @@ export class DeviceService {
       const device = await tenant.devices.get(id);
       if (!device) throw notFound("device", id);
       await tenant.commands.deleteForDevice(id);
+      await tenant.inventories.deleteForDevice(id);
       await tenant.devices.delete(id);
       audit("device.delete", { type: "device", id, label: device.name });
     });
+  }
+
+  /**
+   * Stores what a device reported and brings the device's own fields (model, OS version, serial,
+   * IMEI, last contact) up to date. Called by the device protocols, not by administrators.
+   */
+  async recordInventory(
+    tenantId: string,
+    deviceId: string,
+    inventory: Omit<DeviceInventory, "receivedAt">,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.store.transaction(async (tx) => {
+      const tenant = tx.forTenant(tenantId);
+      const device = await tenant.devices.get(deviceId);
+      if (!device) throw notFound("device", deviceId);
+      const next = {
+        ...device,
+        manufacturer: inventory.hardware.manufacturer ?? device.manufacturer,
+        model: inventory.hardware.model ?? device.model,
+        serialNumber: inventory.hardware.serialNumber ?? device.serialNumber,
+        imei: inventory.hardware.imei ?? device.imei,
+        osVersion: inventory.os.version,
+      };
+      await tenant.devices.update(deviceId, {
+        manufacturer: next.manufacturer,
+        model: next.model,
+        serialNumber: next.serialNumber,
+        imei: next.imei,
+        osVersion: next.osVersion,
+        lastSeenAt: now,
+        state: device.state === "inactive" || device.state === "enrolling" ? "active" : device.state,
+        searchText: deviceSearchText(next),
+        updatedAt: now,
+      });
+      await tenant.inventories.save(deviceId, { ...inventory, receivedAt: now });
+    });
+  }
+
+  async inventory(actor: Actor, deviceId: string): Promise<DeviceInventory | null> {
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    if (!(await tenant.devices.get(deviceId))) throw notFound("device", deviceId);
+    return (await tenant.inventories.get(deviceId)) ?? null;
+  }
+
+  /** Notes that the device was in touch (any authenticated request). */
+  async touch(tenantId: string, deviceId: string): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.store.forTenant(tenantId).devices.update(deviceId, { lastSeenAt: now, updatedAt: now });
   }
 
   async summary(actor: Actor): Promise<DeviceSummary> {

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
 import * as commands from "./0002-commands.js";
+import * as deviceInventory from "./0003-device-inventory.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -12,6 +13,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0001-initial": initial,
   "0002-commands": commands,
+  "0003-device-inventory": deviceInventory,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

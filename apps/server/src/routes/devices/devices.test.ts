@@ -109,6 +109,49 @@ describe("devices API", () => {
     expect((await server.call("GET", `/api/v1/devices/${device!.id}`, { token })).statusCode).toBe(404);
   });
 
+  it("shows the device's last inventory, or null before its first report", async () => {
+    const [pixel] = (await server.call("GET", "/api/v1/devices?platform=android", { token })).json<{
+      items: DeviceBody[];
+    }>().items;
+    expect((await server.call("GET", `/api/v1/devices/${pixel!.id}/inventory`, { token })).json()).toBeNull();
+    await server.core.devices.recordInventory(DEFAULT_TENANT_ID, pixel!.id, {
+      collectedAt: Date.now(),
+      hardware: {
+        manufacturer: "Google",
+        model: "Pixel 8",
+        serialNumber: "P8SERIAL",
+        imei: null,
+        wifiMac: null,
+        totalStorageBytes: null,
+        freeStorageBytes: null,
+        batteryLevel: 0.5,
+      },
+      os: { version: "15", buildId: null, securityPatchLevel: "2026-10-05" },
+      security: {
+        encrypted: true,
+        passcodeSet: false,
+        compromised: false,
+        developerOptionsEnabled: null,
+        unknownSourcesAllowed: null,
+      },
+      apps: [
+        {
+          packageName: "com.example.mail",
+          name: "Mail",
+          version: "3.1",
+          installSource: "managed",
+          managed: true,
+        },
+      ],
+    });
+    const inventory = await server.call("GET", `/api/v1/devices/${pixel!.id}/inventory`, { token });
+    expect(inventory.json()).toMatchObject({
+      os: { version: "15" },
+      security: { passcodeSet: false },
+      apps: [{ packageName: "com.example.mail", managed: true }],
+    });
+  });
+
   it("summarises the fleet by platform, state and OS version", async () => {
     const summary = (await server.call("GET", "/api/v1/devices/summary", { token })).json<{
       total: number;

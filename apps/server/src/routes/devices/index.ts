@@ -11,7 +11,13 @@ import {
   Strict,
   problemResponses,
 } from "../../schemas/common.js";
-import { DeviceSchema, DeviceStateSchema, OwnershipSchema, PlatformSchema } from "../../schemas/entities.js";
+import {
+  DeviceSchema,
+  DeviceStateSchema,
+  InventorySchema,
+  OwnershipSchema,
+  PlatformSchema,
+} from "../../schemas/entities.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
 export function deviceRoutes(app: TypedApp, core: Core): void {
@@ -101,6 +107,22 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request) => core.devices.get(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    "/api/v1/devices/:id/inventory",
+    {
+      config: { access: "devices:read" },
+      schema: {
+        tags,
+        summary: "What the device last reported: hardware, OS, security state, installed apps",
+        description: "`null` until the device has reported.",
+        security: bearer,
+        params: IdParams,
+        response: { 200: Nullable(InventorySchema), ...problemResponses },
+      },
+    },
+    async (request) => core.devices.inventory(actorOf(request), request.params.id),
   );
 
   app.patch(

@@ -1,0 +1,73 @@
+import { Type } from "typebox";
+import { Message, Text } from "./common.js";
+
+/** The configuration a device applies; Android Enterprise's policy surface in miniature. */
+export const DeviceConfiguration = Message(
+  {
+    version: Type.Integer({ minimum: 0, description: "Changes whenever anything below changes." }),
+    checkInIntervalSeconds: Type.Integer({ minimum: 60 }),
+    password: Type.Object(
+      {
+        required: Type.Boolean(),
+        quality: Type.Optional(
+          Type.Enum(["something", "numeric", "numeric_complex", "alphabetic", "alphanumeric", "complex"]),
+        ),
+        minLength: Type.Optional(Type.Integer({ minimum: 0, maximum: 64 })),
+        maxFailedAttemptsBeforeWipe: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+        expirationDays: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+      { additionalProperties: false },
+    ),
+    apps: Type.Array(
+      Type.Object(
+        {
+          packageName: Text(255),
+          installType: Type.Enum(["required", "available", "blocked"]),
+          downloadUrl: Type.Optional(Text(2048)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    restrictions: Type.Object(
+      {
+        cameraDisabled: Type.Boolean(),
+        screenCaptureDisabled: Type.Boolean(),
+        usbFileTransferDisabled: Type.Boolean(),
+        factoryResetDisabled: Type.Boolean(),
+        installUnknownSourcesDisabled: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  "The configuration a device applies: password, app and restriction policies.",
+);
+
+export const ComplianceReport = Message(
+  {
+    configurationVersion: Type.Integer({ minimum: 0 }),
+    compliant: Type.Boolean(),
+    violations: Type.Array(
+      Type.Object({ policy: Text(100), reason: Text(500) }, { additionalProperties: false }),
+      { maxItems: 200 },
+    ),
+  },
+  "Whether the device meets the configuration it applied, and where it does not.",
+);
+
+export const Hello = Message(
+  {
+    agentVersion: Text(40),
+    protocolVersion: Type.Integer({ minimum: 1 }),
+  },
+  "The first request of every session: who is speaking, which protocol.",
+);
+
+export const HelloReply = Message(
+  {
+    protocolVersion: Type.Integer(),
+    deviceId: Type.String(),
+    serverTime: Type.Integer(),
+    configurationVersion: Type.Integer(),
+  },
+  "The server's answer to Hello.",
+);
