@@ -1,0 +1,23 @@
+export {
+  createCertificateAuthority,
+  loadCertificateAuthority,
+  type CaKeyAndCertificate,
+  type CertificateAuthority,
+  type IssueFromCsrOptions,
+  type IssuedServerCertificate,
+} from "./certificate-authority.js";
+export {
+  certificateFingerprint,
+  parseCertificate,
+  verifyIssuedBy,
+  type CertificateSummary,
+} from "./certificate.js";
+export { createCsr } from "./certificate-request.js";
+export { PkiError, type PkiErrorCode } from "./errors.js";
+export type { CertificateUsage, CustomExtension } from "./extensions.js";
+export type { IssuedCertificate } from "./issue-certificate.js";
+export { generateKeyPair, type CryptoKeyPair, type GeneratedKeyPair } from "./keys.js";
+export type { SubjectAltName, SubjectName } from "./names.js";
+export type { RevokedCertificate } from "./revocation-list.js";
+export { normalizeSerialNumber } from "./serial-number.js";
+export { issueServerIdentity, type TlsIdentity } from "./server-identity.js";
