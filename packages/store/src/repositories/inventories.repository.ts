@@ -20,15 +20,13 @@ export function inventoryRepository({ db, tenantId }: RepositoryContext): Invent
         .insertInto("deviceInventories")
         .values(row)
         .onConflict((oc) =>
-          oc
-            .columns(["tenantId", "deviceId"])
-            .doUpdateSet({
-              collectedAt: row.collectedAt,
-              receivedAt: row.receivedAt,
-              hardware: row.hardware,
-              os: row.os,
-              security: row.security,
-            }),
+          oc.columns(["tenantId", "deviceId"]).doUpdateSet({
+            collectedAt: row.collectedAt,
+            receivedAt: row.receivedAt,
+            hardware: row.hardware,
+            os: row.os,
+            security: row.security,
+          }),
         )
         .execute();
       await db

@@ -1,0 +1,26 @@
+/** The relay's own tables (camelCase here, snake_case in the database), on SQLite or a PostgreSQL that relay nodes share. */
+export interface RelayDatabase {
+  relayServers: {
+    id: string;
+    name: string;
+    /** Device host names this server may receive: the domain itself and any name below it. */
+    domain: string;
+    /** SHA-256 of the authentication key; the key itself is shown once, at registration. */
+    keyHash: string;
+    licence: string;
+    /** Serial of the link client certificate issued at enrolment; older ones are refused. */
+    clientCertSerial: string | null;
+    deviceCount: number;
+    createdAt: number;
+    revokedAt: number | null;
+  };
+  relayActivations: {
+    addressHash: string;
+    serverId: string;
+    host: string;
+    caFingerprint: string;
+    expiresAt: number;
+    registeredAt: number;
+  };
+  relaySettings: { key: string; value: string };
+}

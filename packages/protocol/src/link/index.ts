@@ -1,0 +1,2 @@
+export * from "./licence.js";
+export * from "./activation-registry.js";
