@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { DEFAULT_TENANT_ID, createCore, systemClock, type Core } from "@meridian/core";
 import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore, type KyselyStore } from "@meridian/store";
+import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
 import { DEFAULT_ADMIN_EMAIL, type ServerConfig } from "./config.js";
 
@@ -27,7 +28,10 @@ export async function startServer(
     const secretBox = createSecretBox(
       loadSecretKey({ fromEnvironment: config.secretKey, keyFile: join(config.dataDir, "secret.key") }),
     );
-    const core = createCore({ store, crypto: nodeCrypto, secretBox, clock: systemClock });
+    const core = createCore(
+      { store, crypto: nodeCrypto, secretBox, clock: systemClock },
+      { activationSecrets: spakeActivationSecrets },
+    );
     await core.tenants.ensureDefaultTenant(config.cloudMode);
     const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const generated = config.adminPassword === undefined;

@@ -3,6 +3,7 @@ import {
   ActivationService,
   ACTIVATION_DEFAULTS,
   type ActivationDefaults,
+  type ActivationSecrets,
 } from "./activations/activation.service.js";
 import { AdministratorService } from "./admins/administrator.service.js";
 import { AuditService } from "./audit/audit.service.js";
@@ -26,6 +27,8 @@ export interface CoreOptions {
   /** Told when commands are queued; by default nobody is. */
   commandNotifier?: CommandNotifier;
   activations?: Partial<ActivationDefaults>;
+  /** Makes activation password verifiers; the server passes the SPAKE2+ one. Without it, creating an activation fails. */
+  activationSecrets?: ActivationSecrets;
 }
 
 /** Every domain service, wired to one store. Transports (HTTP, CLI, device protocols) call these. */
@@ -44,10 +47,20 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
       ...COMMAND_DEFAULTS,
       ...options.commands,
     }),
-    activations: new ActivationService(deps, { ...ACTIVATION_DEFAULTS, ...options.activations }),
+    activations: new ActivationService(deps, options.activationSecrets ?? NO_ACTIVATION_SECRETS, {
+      ...ACTIVATION_DEFAULTS,
+      ...options.activations,
+    }),
     audit: new AuditService(deps),
     secrets: new SecretSettings(deps),
   };
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+const NO_ACTIVATION_SECRETS: ActivationSecrets = {
+  createVerifier: () =>
+    Promise.reject(
+      new Error("This core was created without activation secrets; pass options.activationSecrets."),
+    ),
+};

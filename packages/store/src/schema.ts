@@ -102,7 +102,8 @@ export interface Database {
     id: string;
     tenantId: string;
     userId: string;
-    passwordHash: string;
+    /** The sealed SPAKE2+ verifier record; never the password. */
+    verifier: string;
     expiresAt: number;
     maxUses: number | null;
     useCount: number;

@@ -33,7 +33,13 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
   beforeAll(async () => {
     env = await backend.open();
     store = env.store;
-    core = createCore({ store, crypto: nodeCrypto, secretBox: createSecretBox(randomBytes(32)), clock });
+    core = createCore(
+      { store, crypto: nodeCrypto, secretBox: createSecretBox(randomBytes(32)), clock },
+      // A stand-in for the SPAKE2+ verifier: the domain only stores and returns it.
+      {
+        activationSecrets: { createVerifier: async (password) => `stand-in:${nodeCrypto.sha256(password)}` },
+      },
+    );
     await core.tenants.ensureDefaultTenant(false);
     await store.tenants.insert({
       id: "00000000-0000-7000-8000-0000000000a2",
@@ -277,61 +283,82 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     expect(await tenant.devices.countManagedForUser(owner.id)).toBe(10);
   });
 
-  it("counts activation failures, locks at five and takes uses atomically", async () => {
+  it("keeps one current activation per user, counts tries until they succeed, and locks after five failures", async () => {
     const user = await core.users.create(acme, { email: "activate@example.com" });
     const { password, activation } = await core.activations.create(acme, user.id, {
       lifetimeMs: 3600_000,
-      deviceLimit: 1,
+      deviceLimit: 2,
     });
     expect(activation.maxUses).toBe(1);
     const stored = await store.forTenant(DEFAULT_TENANT_ID).activations.getRecord(activation.id);
-    expect(stored!.passwordHash).not.toContain(password);
+    expect(stored!.verifier).not.toContain(password);
+    expect(stored!.verifier).not.toContain("stand-in");
+
+    const attempt = await core.activations.beginAttempt(DEFAULT_TENANT_ID, " ACTIVATE@example.com", "ios");
+    expect(attempt).toMatchObject({
+      activation: { id: activation.id, failedAttempts: 0 },
+      user: { id: user.id },
+      verifier: `stand-in:${nodeCrypto.sha256(password)}`,
+    });
+    const device = await core.activations.completeAttempt(DEFAULT_TENANT_ID, activation.id, {
+      platform: "ios",
+      model: "iPhone15,2",
+    });
+    expect(device).toMatchObject({ ownerUserId: user.id, platform: "ios", state: "active" });
+    expect(await store.forTenant(DEFAULT_TENANT_ID).activations.get(activation.id)).toMatchObject({
+      useCount: 1,
+      failedAttempts: 0,
+    });
     await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "wrong", "ios"),
-    ).rejects.toMatchObject({ reason: "wrong_password" });
-    const redeemed = await core.activations.redeem(
-      DEFAULT_TENANT_ID,
-      "ACTIVATE@example.com",
-      password,
-      "ios",
-    );
-    expect(redeemed.useCount).toBe(1);
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "ios"),
+    ).rejects.toMatchObject({ reason: "used" });
     await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", password, "ios"),
+      core.activations.completeAttempt(DEFAULT_TENANT_ID, activation.id, { platform: "ios" }),
     ).rejects.toMatchObject({ reason: "used" });
 
-    const second = await core.activations.create(acme, user.id, { singleUse: false, lifetimeMs: 60_000 });
-    for (let i = 1; i <= 4; i++) {
-      await expect(
-        core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", `bad${i}`, "android"),
-      ).rejects.toMatchObject({ reason: "wrong_password" });
-    }
-    await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", "bad5", "android"),
-    ).rejects.toMatchObject({ reason: "locked" });
-    // Locked means locked: even the right password no longer works.
-    await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", second.password, "android"),
-    ).rejects.toMatchObject({ reason: "locked" });
-    const listed = await core.activations.listForUser(acme, user.id);
-    expect(listed.map((a) => a.status)).toEqual(["locked", "used"]);
-
-    const third = await core.activations.create(acme, user.id, {
+    const second = await core.activations.create(acme, user.id, {
       singleUse: false,
       lifetimeMs: 60_000,
       platforms: ["android"],
     });
     await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "ios"),
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "ios"),
     ).rejects.toMatchObject({ reason: "platform_not_allowed" });
-    await core.devices.register(acme, { platform: "android", ownerUserId: user.id });
+    for (let i = 1; i <= 5; i++)
+      await core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android");
     await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android"),
-    ).resolves.toMatchObject({ useCount: 1 });
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),
+    ).rejects.toMatchObject({ reason: "locked" });
+    await expect(
+      core.activations.completeAttempt(DEFAULT_TENANT_ID, second.activation.id, { platform: "android" }),
+    ).rejects.toMatchObject({ reason: "locked" });
+
+    // A new activation replaces a usable one; the user's device count is checked before any try.
+    const third = await core.activations.create(acme, user.id, { lifetimeMs: 60_000, deviceLimit: 1 });
+    await expect(
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),
+    ).rejects.toMatchObject({ reason: "device_limit" });
+    const fourth = await core.activations.create(acme, user.id, { lifetimeMs: 60_000, deviceLimit: 3 });
+    const statuses = Object.fromEntries(
+      (await core.activations.listForUser(acme, user.id)).map((a) => [a.id, a.status]),
+    );
+    expect(statuses).toEqual({
+      [activation.id]: "used",
+      [second.activation.id]: "locked",
+      [third.activation.id]: "revoked",
+      [fourth.activation.id]: "active",
+    });
+    expect(
+      (await core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android")).activation
+        .id,
+    ).toBe(fourth.activation.id);
     now += 61_000;
     await expect(
-      core.activations.redeem(DEFAULT_TENANT_ID, "activate@example.com", third.password, "android"),
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),
     ).rejects.toMatchObject({ reason: "expired" });
+    await expect(
+      core.activations.beginAttempt(DEFAULT_TENANT_ID, "nobody@example.com", "android"),
+    ).rejects.toMatchObject({ reason: "no_activation" });
     await expect(core.activations.create(acme, user.id, { lifetimeMs: 59_000 })).rejects.toMatchObject({
       code: "invalid_activation",
     });

@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { DEFAULT_TENANT_ID, createCore, systemClock, type Clock, type Core } from "@meridian/core";
 import { createSecretBox, nodeCrypto } from "@meridian/crypto";
 import { storeBackends, type StoreBackend } from "@meridian/store/testing";
+import { spakeActivationSecrets } from "../activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "../app.js";
 
 export const ADMIN_EMAIL = "admin@example.com";
@@ -30,12 +31,15 @@ export async function startTestServer(
   options: { backend?: StoreBackend; cloudMode?: boolean; clock?: Clock; app?: Partial<AppOptions> } = {},
 ): Promise<TestServer> {
   const env = await (options.backend ?? storeBackends[0]!).open();
-  const core = createCore({
-    store: env.store,
-    crypto: nodeCrypto,
-    secretBox: createSecretBox(randomBytes(32)),
-    clock: options.clock ?? systemClock,
-  });
+  const core = createCore(
+    {
+      store: env.store,
+      crypto: nodeCrypto,
+      secretBox: createSecretBox(randomBytes(32)),
+      clock: options.clock ?? systemClock,
+    },
+    { activationSecrets: spakeActivationSecrets },
+  );
   await core.tenants.ensureDefaultTenant(options.cloudMode ?? false);
   await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, ADMIN_EMAIL, ADMIN_PASSWORD);
   const app = await buildApp(core, {

@@ -2,6 +2,8 @@ import type { Actor } from "../access/actor.js";
 import { PLATFORMS, type Platform } from "../devices/device.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, invalid, notFound } from "../shared/errors.js";
+import { newDeviceRecord, type NewDevice } from "../devices/device.service.js";
+import type { Device } from "../devices/device.js";
 import { newId } from "../shared/ids.js";
 import { normalizeEmail } from "../shared/text.js";
 import {
@@ -51,14 +53,7 @@ export interface IssuedActivation {
 }
 
 export type ActivationRefusal =
-  | "no_activation"
-  | "wrong_password"
-  | "expired"
-  | "used"
-  | "locked"
-  | "revoked"
-  | "device_limit"
-  | "platform_not_allowed";
+  "no_activation" | "expired" | "used" | "locked" | "revoked" | "device_limit" | "platform_not_allowed";
 
 export class ActivationRefused extends MeridianError {
   constructor(
@@ -69,12 +64,48 @@ export class ActivationRefused extends MeridianError {
   }
 }
 
+/**
+ * Makes the verifier the activation exchange checks passwords against (a SPAKE2+ record). A port, so
+ * that the domain does not depend on the exchange's cryptography.
+ */
+export interface ActivationSecrets {
+  createVerifier(password: string): Promise<string>;
+}
+
+/** An activation a device is trying to use, with what the server needs to run the exchange. */
+export interface ActivationAttempt {
+  activation: Activation;
+  user: { id: string; email: string };
+  verifier: string;
+}
+
+const REFUSALS: Record<string, [ActivationRefusal, string]> = {
+  expired: ["expired", "This activation password has expired. Ask your administrator for a new one."],
+  used: ["used", "This activation password has already been used. Ask your administrator for a new one."],
+  locked: [
+    "locked",
+    "This activation is locked after too many failed attempts. Ask your administrator for a new one.",
+  ],
+  revoked: [
+    "revoked",
+    "This activation was cancelled by an administrator. Ask your administrator for a new one.",
+  ],
+  none: ["no_activation", "There is no activation for this address. Ask your administrator for one."],
+};
+
+const refuse = (status: string) => new ActivationRefused(...(REFUSALS[status] ?? REFUSALS.none!));
+
 export class ActivationService {
   constructor(
     private readonly deps: CoreDeps,
+    private readonly secrets: ActivationSecrets,
     private readonly defaults: ActivationDefaults = ACTIVATION_DEFAULTS,
   ) {}
 
+  /**
+   * Issues an activation password for a user. It replaces the user's earlier activations that could
+   * still be used: a user has one current activation password, so a device need only know its address.
+   */
   async create(actor: Actor, userId: string, options: ActivationOptions = {}): Promise<IssuedActivation> {
     const lifetimeMs = options.lifetimeMs ?? this.defaults.lifetimeMs;
     const passwordLength = options.passwordLength ?? this.defaults.passwordLength;
@@ -107,19 +138,21 @@ export class ActivationService {
     if (platforms.length === 0 || platforms.some((p) => !PLATFORMS.includes(p))) {
       problems.push({ field: "platforms", message: `must list one or more of ${PLATFORMS.join(", ")}` });
     }
-    if (problems.length > 0)
+    if (problems.length > 0) {
       throw invalid(
         "invalid_activation",
         problems.map((p) => `${p.field} ${p.message}`).join("; "),
         problems,
       );
+    }
 
     const password = this.deps.crypto.randomPassword(passwordLength, ACTIVATION_ALPHABET);
-    const passwordHash = await this.deps.crypto.hashPassword(password);
+    const verifier = this.deps.secretBox.seal(await this.secrets.createVerifier(password));
     const now = this.deps.clock.now();
     return changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const user = await tenant.users.get(userId);
       if (!user) throw notFound("user", userId);
+      const replaced = await tenant.activations.revokeUsableForUser(userId, now);
       const record: ActivationRecord = {
         id: newId(now),
         tenantId: actor.tenantId,
@@ -134,15 +167,15 @@ export class ActivationService {
         platforms: [...new Set(platforms)],
         createdBy: actor.label,
         createdAt: now,
-        passwordHash,
+        verifier,
       };
       await tenant.activations.insert(record);
       audit(
         "activation.create",
         { type: "user", id: userId, label: user.email },
-        { activationId: record.id, expiresAt: record.expiresAt, singleUse: record.maxUses === 1 },
+        { activationId: record.id, expiresAt: record.expiresAt, singleUse: record.maxUses === 1, replaced },
       );
-      const { passwordHash: _omit, ...activation } = record;
+      const { verifier: _omit, ...activation } = record;
       const qrPayload = JSON.stringify({ v: 1, type: "meridian-activation", address: user.email, password });
       return { activation, password, qrPayload };
     });
@@ -169,83 +202,98 @@ export class ActivationService {
   }
 
   /**
-   * Checks an activation password for a user's address and, when it is right, takes one use of the
-   * activation. Wrong passwords count against every usable activation of that user and lock each at
-   * the fifth failure, so guessing cannot be spread across activations.
+   * A device starts activating for an address. Every start counts as a try until the exchange
+   * succeeds (a wrong password shows only on the device's side, which then gives up), so the
+   * activation locks once more than five tries have failed.
    */
-  async redeem(tenantId: string, address: string, password: string, platform: Platform): Promise<Activation> {
+  async beginAttempt(tenantId: string, address: string, platform: Platform): Promise<ActivationAttempt> {
     const tenant = this.deps.store.forTenant(tenantId);
     const now = this.deps.clock.now();
     const user = await tenant.users.getByEmail(normalizeEmail(address));
-    if (!user)
+    if (!user) throw refuse("none");
+    const [candidate] = await tenant.activations.listUsableForUser(user.id, now);
+    if (!candidate) {
+      const [latest] = await tenant.activations.listForUser(user.id);
+      throw refuse(latest ? activationStatus(latest, now) : "none");
+    }
+    if (!candidate.platforms.includes(platform)) {
       throw new ActivationRefused(
-        "no_activation",
-        "There is no activation for this address. Ask your administrator for one.",
-      );
-    const all = await tenant.activations.listForUser(user.id);
-    const usable = await tenant.activations.listUsableForUser(user.id, now);
-    if (usable.length === 0) {
-      const latest = all[0];
-      const status = latest ? activationStatus(latest, now) : "none";
-      if (status === "expired")
-        throw new ActivationRefused(
-          "expired",
-          "This activation password has expired. Ask your administrator for a new one.",
-        );
-      if (status === "used")
-        throw new ActivationRefused(
-          "used",
-          "This activation password has already been used. Ask your administrator for a new one.",
-        );
-      if (status === "locked")
-        throw new ActivationRefused(
-          "locked",
-          "This activation is locked after too many wrong passwords. Ask your administrator for a new one.",
-        );
-      if (status === "revoked")
-        throw new ActivationRefused("revoked", "This activation was cancelled by an administrator.");
-      throw new ActivationRefused(
-        "no_activation",
-        "There is no activation for this address. Ask your administrator for one.",
+        "platform_not_allowed",
+        `This activation does not allow ${platform} devices.`,
       );
     }
-    for (const candidate of usable) {
-      if (await this.deps.crypto.verifyPassword(candidate.passwordHash, password)) {
-        if (!candidate.platforms.includes(platform)) {
-          throw new ActivationRefused(
-            "platform_not_allowed",
-            `This activation does not allow ${platform} devices.`,
-          );
-        }
-        if ((await tenant.devices.countManagedForUser(user.id)) >= candidate.deviceLimit) {
-          throw new ActivationRefused(
-            "device_limit",
-            `You already have ${candidate.deviceLimit} device(s), the most your administrator allows.`,
-          );
-        }
-        if (!(await tenant.activations.consumeUse(candidate.id))) {
-          throw new ActivationRefused(
-            "used",
-            "This activation password has already been used. Ask your administrator for a new one.",
-          );
-        }
-        const { passwordHash: _omit, ...activation } = candidate;
-        return { ...activation, useCount: activation.useCount + 1 };
+    await this.checkDeviceLimit(tenantId, user.id, candidate.deviceLimit);
+    const tries = await tenant.activations.recordAttempt(candidate.id, MAX_FAILED_ATTEMPTS, now);
+    if (tries > MAX_FAILED_ATTEMPTS) throw refuse("locked");
+    const { verifier, ...activation } = candidate;
+    return {
+      activation,
+      user: { id: user.id, email: user.email },
+      verifier: this.deps.secretBox.open(verifier),
+    };
+  }
+
+  /**
+   * The exchange succeeded: takes one use of the activation and registers the device to the user, in
+   * one transaction, checking again that the activation may still be used.
+   */
+  async completeAttempt(
+    tenantId: string,
+    activationId: string,
+    device: Omit<NewDevice, "ownerUserId">,
+  ): Promise<Device> {
+    const now = this.deps.clock.now();
+    const actor = {
+      tenantId,
+      type: "system" as const,
+      id: "activation",
+      label: "device activation",
+      permissions: new Set<never>(),
+      ip: undefined,
+    };
+    return changeAndAudit(this.deps, actor, async (tenant, audit) => {
+      const activation = await tenant.activations.get(activationId);
+      if (!activation) throw refuse("none");
+      const status = activationStatus(activation, now);
+      // The try in progress may be the one that reached the limit; it still counts as good.
+      if (status !== "active" && !(status === "locked" && activation.failedAttempts <= MAX_FAILED_ATTEMPTS))
+        throw refuse(status);
+      if (!activation.platforms.includes(device.platform)) {
+        throw new ActivationRefused(
+          "platform_not_allowed",
+          `This activation does not allow ${device.platform} devices.`,
+        );
       }
-    }
-    let locked = false;
-    for (const candidate of usable) {
-      const failures = await tenant.activations.recordFailure(candidate.id, MAX_FAILED_ATTEMPTS, now);
-      locked ||= failures >= MAX_FAILED_ATTEMPTS;
-    }
-    if (locked)
-      throw new ActivationRefused(
-        "locked",
-        "Too many wrong passwords: this activation is now locked. Ask your administrator for a new one.",
+      await this.checkDeviceLimit(tenantId, activation.userId, activation.deviceLimit, tenant);
+      if (!(await tenant.activations.consumeUse(activationId))) throw refuse("used");
+      await tenant.activations.settleAttempt(activationId);
+      const record = newDeviceRecord(
+        tenantId,
+        { ...device, ownerUserId: activation.userId, state: "active" },
+        now,
       );
-    throw new ActivationRefused(
-      "wrong_password",
-      "The activation password is wrong. Check it and try again.",
-    );
+      await tenant.devices.insert(record);
+      audit(
+        "device.activate",
+        { type: "device", id: record.id, label: record.name },
+        { activationId, userId: activation.userId, platform: record.platform },
+      );
+      const { searchText: _omit, ...created } = record;
+      return created;
+    });
+  }
+
+  private async checkDeviceLimit(
+    tenantId: string,
+    userId: string,
+    limit: number,
+    tenant = this.deps.store.forTenant(tenantId),
+  ): Promise<void> {
+    if ((await tenant.devices.countManagedForUser(userId)) >= limit) {
+      throw new ActivationRefused(
+        "device_limit",
+        `This user already has ${limit} device(s), the most the activation allows.`,
+      );
+    }
   }
 }

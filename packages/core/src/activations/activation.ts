@@ -25,7 +25,8 @@ export interface Activation {
 }
 
 export interface ActivationRecord extends Activation {
-  passwordHash: string;
+  /** The password's verifier for the activation exchange (SPAKE2+), sealed; never the password. */
+  verifier: string;
 }
 
 export function activationStatus(activation: Activation, now: number): ActivationStatus {
@@ -43,8 +44,15 @@ export interface ActivationRepository {
   listForUser(userId: string): Promise<Activation[]>;
   /** Activations of the user that could still be used, newest first. */
   listUsableForUser(userId: string, now: number): Promise<ActivationRecord[]>;
-  /** Counts one failed try; locks the activation when it reaches `lockAt`. Returns the new count. */
-  recordFailure(id: string, lockAt: number, now: number): Promise<number>;
+  /**
+   * Counts one try that has not (yet) succeeded, and locks the activation when the count goes over
+   * `maxFailures`. Returns the new count.
+   */
+  recordAttempt(id: string, maxFailures: number, now: number): Promise<number>;
+  /** Takes back the try counted for an exchange that succeeded. */
+  settleAttempt(id: string): Promise<void>;
+  /** Ends every activation of the user that could still be used (a new one replaces them). */
+  revokeUsableForUser(userId: string, now: number): Promise<number>;
   /** Takes one use if one is left; false when it was used up meanwhile. */
   consumeUse(id: string): Promise<boolean>;
   revoke(id: string, now: number): Promise<boolean>;

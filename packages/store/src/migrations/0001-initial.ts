@@ -192,7 +192,7 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("user_id", "text", (c) => c.notNull())
-    .addColumn("password_hash", "text", (c) => c.notNull())
+    .addColumn("verifier", "text", (c) => c.notNull())
     .addColumn("expires_at", bigint, (c) => c.notNull())
     .addColumn("max_uses", "integer")
     .addColumn("use_count", "integer", (c) => c.notNull())

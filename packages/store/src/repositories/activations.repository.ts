@@ -9,7 +9,7 @@ const toRecord = (row: Selectable<Database["activations"]>): ActivationRecord =>
 });
 
 function toActivation(row: Selectable<Database["activations"]>): Activation {
-  const { passwordHash: _omit, ...activation } = toRecord(row);
+  const { verifier: _omit, ...activation } = toRecord(row);
   return activation;
 }
 
@@ -50,20 +50,42 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
         .execute();
       return rows.map(toRecord);
     },
-    async recordFailure(id, lockAt, now) {
+    async recordAttempt(id, maxFailures, now) {
       const row = await db
         .updateTable("activations")
         .set((eb) => ({
           failedAttempts: eb("failedAttempts", "+", 1),
           lockedAt: sql<
             number | null
-          >`case when ${sql.ref("failed_attempts")} + 1 >= ${lockAt} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
+          >`case when ${sql.ref("failed_attempts")} + 1 > ${maxFailures} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
         }))
         .where("tenantId", "=", tenantId)
         .where("id", "=", id)
         .returning("failedAttempts")
         .executeTakeFirst();
       return row?.failedAttempts ?? 0;
+    },
+    async settleAttempt(id) {
+      await db
+        .updateTable("activations")
+        .set((eb) => ({ failedAttempts: eb("failedAttempts", "-", 1) }))
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", id)
+        .where("failedAttempts", ">", 0)
+        .execute();
+    },
+    async revokeUsableForUser(userId, now) {
+      const result = await db
+        .updateTable("activations")
+        .set({ revokedAt: now })
+        .where("tenantId", "=", tenantId)
+        .where("userId", "=", userId)
+        .where("revokedAt", "is", null)
+        .where("lockedAt", "is", null)
+        .where("expiresAt", ">", now)
+        .where((eb) => eb.or([eb("maxUses", "is", null), eb("useCount", "<", eb.ref("maxUses"))]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     async consumeUse(id) {
       const result = await db

@@ -44,14 +44,11 @@ describe("activations API", () => {
       deviceLimit: 2,
     });
     const stored = await server.store.forTenant(DEFAULT_TENANT_ID).activations.getRecord(body.id);
-    expect(stored!.passwordHash).toMatch(/^\$argon2id\$/);
-    // The device path (relay issue) redeems it; the password works exactly once.
-    await expect(
-      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios"),
-    ).resolves.toBeTruthy();
-    await expect(
-      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", body.password, "ios"),
-    ).rejects.toMatchObject({ reason: "used" });
+    // Sealed at rest; opened, it is a SPAKE2+ verifier record, never the password.
+    expect(stored!.verifier).not.toContain(body.password);
+    const verifier = JSON.parse(server.core.deps.secretBox.open(stored!.verifier)) as Record<string, string>;
+    expect(Object.keys(verifier).sort()).toEqual(["L", "salt", "w0"]);
+    expect(JSON.stringify(verifier)).not.toContain(body.password);
   });
 
   it("expires an activation on request", async () => {
@@ -67,7 +64,7 @@ describe("activations API", () => {
     }>();
     expect(listed.items.find((a) => a.id === created.id)!.status).toBe("revoked");
     await expect(
-      server.core.activations.redeem(DEFAULT_TENANT_ID, "new.hire@example.com", created.password, "ios"),
+      server.core.activations.beginAttempt(DEFAULT_TENANT_ID, "new.hire@example.com", "ios"),
     ).rejects.toMatchObject({ reason: "revoked" });
   });
 
