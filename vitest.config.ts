@@ -1,10 +1,6 @@
 import { defineConfig } from "vitest/config";
 
+// One run over every workspace; each workspace's own config (vitest.shared.ts) sets its options.
 export default defineConfig({
-  test: {
-    projects: ["packages/*", "apps/*"],
-    // Real servers (PostgreSQL) and argon2 make some tests slower than vitest's default budget.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
+  test: { projects: ["packages/*", "apps/*"] },
 });

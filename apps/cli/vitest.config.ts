@@ -1,6 +1,3 @@
-import { defineProject } from "vitest/config";
+import { meridianProject } from "../../vitest.shared.js";
 
-export default defineProject({
-  // The end-to-end tests start a real server and run the CLI as child processes, a second or so each.
-  test: { name: "cli", include: ["src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
-});
+export default meridianProject("cli", { testTimeout: 60_000 });

@@ -1,5 +1,3 @@
-import { defineProject } from "vitest/config";
+import { meridianProject } from "../../vitest.shared.js";
 
-export default defineProject({
-  test: { name: "relay", include: ["src/**/*.test.ts"] },
-});
+export default meridianProject("relay");

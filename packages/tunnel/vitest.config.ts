@@ -1,6 +1,3 @@
-import { defineProject } from "vitest/config";
+import { meridianProject } from "../../vitest.shared.js";
 
-export default defineProject({
-  // Real TLS, proxies and timed reconnects: more than vitest's 5 s default on a loaded machine.
-  test: { name: "tunnel", include: ["src/**/*.test.ts"], testTimeout: 30_000 },
-});
+export default meridianProject("tunnel");
