@@ -51,15 +51,13 @@ export class ActivationRegistry {
       .insertInto("relayActivations")
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column("addressHash")
-          .doUpdateSet({
-            serverId: row.serverId,
-            host: row.host,
-            caFingerprint: row.caFingerprint,
-            expiresAt: row.expiresAt,
-            registeredAt: row.registeredAt,
-          }),
+        oc.column("addressHash").doUpdateSet({
+          serverId: row.serverId,
+          host: row.host,
+          caFingerprint: row.caFingerprint,
+          expiresAt: row.expiresAt,
+          registeredAt: row.registeredAt,
+        }),
       )
       .execute();
   }

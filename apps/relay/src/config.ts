@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+
+export interface RelayConfig {
+  dataDir: string;
+  /** The relay's public host name: devices reach its own API at this name on the edge port. */
+  host: string;
+  /** Registered servers get `<name>.<domain>`; by default the relay's host name. */
+  domain: string;
+  listenHost: string;
+  linkPort: number;
+  edgePort: number;
+  databaseUrl: string | undefined;
+  secretKey: string | undefined;
+  logLevel: string;
+}
+
+function port(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number from 0 to 65535, not "${text}".`);
+  return value;
+}
+
+export function relayConfigFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<RelayConfig> = {},
+): RelayConfig {
+  const host = (overrides.host ?? env.MERIDIAN_RELAY_HOST ?? "relay.meridian.localhost").toLowerCase();
+  const config: RelayConfig = {
+    dataDir: resolve(env.MERIDIAN_RELAY_DATA_DIR ?? env.MERIDIAN_DATA_DIR ?? "data"),
+    host,
+    domain: (env.MERIDIAN_RELAY_DOMAIN ?? host).toLowerCase(),
+    listenHost: env.MERIDIAN_RELAY_LISTEN_HOST ?? "127.0.0.1",
+    linkPort: port("MERIDIAN_RELAY_LINK_PORT", env.MERIDIAN_RELAY_LINK_PORT, 3101),
+    edgePort: port("MERIDIAN_RELAY_EDGE_PORT", env.MERIDIAN_RELAY_EDGE_PORT, 8443),
+    databaseUrl: env.MERIDIAN_RELAY_DATABASE_URL || undefined,
+    secretKey: env.MERIDIAN_SECRET_KEY || undefined,
+    logLevel: env.MERIDIAN_LOG_LEVEL ?? "info",
+  };
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };
+}
