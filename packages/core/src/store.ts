@@ -4,7 +4,7 @@ import type { AdministratorRepository } from "./admins/administrator.js";
 import type { AuditRepository } from "./audit/audit-event.js";
 import type { CommandRepository } from "./commands/command.js";
 import type { CredentialLookup, CredentialRepository } from "./auth/credentials.js";
-import type { DeviceRepository } from "./devices/device.js";
+import type { DeviceCertificateRepository, DeviceRepository } from "./devices/device.js";
 import type { InventoryRepository } from "./devices/inventory.js";
 import type { GroupRepository } from "./groups/group.js";
 import type { SettingRepository } from "./settings/setting.js";
@@ -22,6 +22,7 @@ export interface TenantStore {
   readonly devices: DeviceRepository;
   readonly commands: CommandRepository;
   readonly inventories: InventoryRepository;
+  readonly deviceCertificates: DeviceCertificateRepository;
   readonly activations: ActivationRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingRepository;

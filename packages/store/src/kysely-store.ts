@@ -6,6 +6,7 @@ import { administratorRepository } from "./repositories/administrators.repositor
 import { auditRepository } from "./repositories/audit.repository.js";
 import { commandRepository } from "./repositories/commands.repository.js";
 import { credentialLookup, credentialRepository } from "./repositories/credentials.repository.js";
+import { deviceCertificateRepository } from "./repositories/device-certificates.repository.js";
 import { deviceRepository } from "./repositories/devices.repository.js";
 import { groupRepository } from "./repositories/groups.repository.js";
 import { inventoryRepository } from "./repositories/inventories.repository.js";
@@ -53,6 +54,7 @@ export class KyselyStore implements Store {
       devices: deviceRepository(context),
       commands: commandRepository(context),
       inventories: inventoryRepository(context),
+      deviceCertificates: deviceCertificateRepository(context),
       activations: activationRepository(context),
       audit: auditRepository(context),
       settings: settingRepository(context),

@@ -148,6 +148,14 @@ export interface Database {
     installSource: string | null;
     managed: number;
   };
+  deviceCertificates: {
+    tenantId: string;
+    serialNumber: string;
+    deviceId: string;
+    issuedAt: number;
+    notAfter: number;
+    revokedAt: number | null;
+  };
   commands: {
     id: string;
     tenantId: string;

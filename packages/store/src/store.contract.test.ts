@@ -284,6 +284,9 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
   });
 
   it("keeps one current activation per user, counts tries until they succeed, and locks after five failures", async () => {
+    const issueNothing = async (): Promise<never> => {
+      throw new Error("no certificate should be issued");
+    };
     const user = await core.users.create(acme, { email: "activate@example.com" });
     const { password, activation } = await core.activations.create(acme, user.id, {
       lifetimeMs: 3600_000,
@@ -300,11 +303,20 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       user: { id: user.id },
       verifier: `stand-in:${nodeCrypto.sha256(password)}`,
     });
-    const device = await core.activations.completeAttempt(DEFAULT_TENANT_ID, activation.id, {
-      platform: "ios",
-      model: "iPhone15,2",
-    });
+    const device = await core.activations.completeAttempt(
+      DEFAULT_TENANT_ID,
+      activation.id,
+      { platform: "ios", model: "iPhone15,2" },
+      async () => ({ serialNumber: "0a1b2c", notAfter: now + 86_400_000 }),
+    );
     expect(device).toMatchObject({ ownerUserId: user.id, platform: "ios", state: "active" });
+    expect((await core.devices.identify(DEFAULT_TENANT_ID, "0a1b2c")).id).toBe(device.id);
+    await expect(core.devices.identify(DEFAULT_TENANT_ID, "ffff")).rejects.toMatchObject({
+      code: "unknown_certificate",
+    });
+    await expect(
+      core.devices.identify("00000000-0000-7000-8000-0000000000a2", "0a1b2c"),
+    ).rejects.toMatchObject({ code: "unknown_certificate" });
     expect(await store.forTenant(DEFAULT_TENANT_ID).activations.get(activation.id)).toMatchObject({
       useCount: 1,
       failedAttempts: 0,
@@ -313,7 +325,7 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "ios"),
     ).rejects.toMatchObject({ reason: "used" });
     await expect(
-      core.activations.completeAttempt(DEFAULT_TENANT_ID, activation.id, { platform: "ios" }),
+      core.activations.completeAttempt(DEFAULT_TENANT_ID, activation.id, { platform: "ios" }, issueNothing),
     ).rejects.toMatchObject({ reason: "used" });
 
     const second = await core.activations.create(acme, user.id, {
@@ -330,7 +342,12 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),
     ).rejects.toMatchObject({ reason: "locked" });
     await expect(
-      core.activations.completeAttempt(DEFAULT_TENANT_ID, second.activation.id, { platform: "android" }),
+      core.activations.completeAttempt(
+        DEFAULT_TENANT_ID,
+        second.activation.id,
+        { platform: "android" },
+        issueNothing,
+      ),
     ).rejects.toMatchObject({ reason: "locked" });
 
     // A new activation replaces a usable one; the user's device count is checked before any try.
@@ -352,6 +369,27 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       (await core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android")).activation
         .id,
     ).toBe(fourth.activation.id);
+    // A certificate that cannot be issued undoes the whole activation.
+    const devicesBefore = await store.forTenant(DEFAULT_TENANT_ID).devices.countForUser(user.id);
+    await expect(
+      core.activations.completeAttempt(
+        DEFAULT_TENANT_ID,
+        fourth.activation.id,
+        { platform: "android" },
+        async () => {
+          throw new Error("bad CSR");
+        },
+      ),
+    ).rejects.toThrow("bad CSR");
+    expect(await store.forTenant(DEFAULT_TENANT_ID).devices.countForUser(user.id)).toBe(devicesBefore);
+    expect(await store.forTenant(DEFAULT_TENANT_ID).activations.get(fourth.activation.id)).toMatchObject({
+      useCount: 0,
+    });
+    // Forgetting the device revokes its certificate.
+    await core.devices.delete(acme, device.id);
+    await expect(core.devices.identify(DEFAULT_TENANT_ID, "0a1b2c")).rejects.toMatchObject({
+      code: "certificate_revoked",
+    });
     now += 61_000;
     await expect(
       core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),

@@ -241,6 +241,8 @@ export class ActivationService {
     tenantId: string,
     activationId: string,
     device: Omit<NewDevice, "ownerUserId">,
+    /** Issues the device's identity certificate; inside the transaction, so a failure undoes the activation. */
+    issueIdentity: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
   ): Promise<Device> {
     const now = this.deps.clock.now();
     const actor = {
@@ -273,6 +275,13 @@ export class ActivationService {
         now,
       );
       await tenant.devices.insert(record);
+      const identity = await issueIdentity(record.id);
+      await tenant.deviceCertificates.insert({
+        ...identity,
+        deviceId: record.id,
+        issuedAt: now,
+        revokedAt: null,
+      });
       audit(
         "device.activate",
         { type: "device", id: record.id, label: record.name },

@@ -222,6 +222,7 @@ export class CommandService {
       });
       if (completed && command.type === "wipe" && outcome.status === "acknowledged") {
         await tenant.devices.update(deviceId, { state: "wiped", updatedAt: now });
+        await tenant.deviceCertificates.revokeForDevice(deviceId, now);
       }
       return (await tenant.commands.get(commandId))!;
     });

@@ -1,6 +1,6 @@
 import type { Actor } from "../access/actor.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
-import { invalid, notFound } from "../shared/errors.js";
+import { invalid, notFound, unauthenticated } from "../shared/errors.js";
 import { newId } from "../shared/ids.js";
 import { pageRequest, type Page } from "../shared/paging.js";
 import { searchText } from "../shared/text.js";
@@ -153,6 +153,7 @@ export class DeviceService {
     await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const device = await tenant.devices.get(id);
       if (!device) throw notFound("device", id);
+      await tenant.deviceCertificates.revokeForDevice(id, this.deps.clock.now());
       await tenant.commands.deleteForDevice(id);
       await tenant.inventories.deleteForDevice(id);
       await tenant.devices.delete(id);
@@ -201,6 +202,28 @@ export class DeviceService {
     const tenant = this.deps.store.forTenant(actor.tenantId);
     if (!(await tenant.devices.get(deviceId))) throw notFound("device", deviceId);
     return (await tenant.inventories.get(deviceId)) ?? null;
+  }
+
+  /**
+   * The device a client certificate belongs to, checked on every request: the certificate must be one
+   * the tenant issued and not revoked, and the device still managed.
+   */
+  async identify(tenantId: string, serialNumber: string): Promise<Device> {
+    const tenant = this.deps.store.forTenant(tenantId);
+    const certificate = await tenant.deviceCertificates.get(serialNumber);
+    if (!certificate)
+      throw unauthenticated("unknown_certificate", "This device certificate was not issued here.");
+    if (certificate.revokedAt !== null) {
+      throw unauthenticated(
+        "certificate_revoked",
+        "This device certificate has been revoked; activate the device again.",
+      );
+    }
+    const device = await tenant.devices.get(certificate.deviceId);
+    if (!device || device.state === "wiped" || device.state === "retired") {
+      throw unauthenticated("device_not_managed", "This device is no longer managed; activate it again.");
+    }
+    return device;
   }
 
   /** Notes that the device was in touch (any authenticated request). */

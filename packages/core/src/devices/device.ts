@@ -96,3 +96,19 @@ export interface DeviceRepository {
   countForUser(userId: string): Promise<number>;
   summary(): Promise<DeviceSummary>;
 }
+
+/** A device's identity certificate, as the tenant CA issued it. */
+export interface DeviceCertificate {
+  serialNumber: string;
+  deviceId: string;
+  issuedAt: number;
+  notAfter: number;
+  revokedAt: number | null;
+}
+
+export interface DeviceCertificateRepository {
+  insert(certificate: DeviceCertificate): Promise<void>;
+  get(serialNumber: string): Promise<DeviceCertificate | undefined>;
+  /** Revokes every certificate of the device that is not revoked yet; returns how many. */
+  revokeForDevice(deviceId: string, at: number): Promise<number>;
+}

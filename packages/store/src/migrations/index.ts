@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
 import * as commands from "./0002-commands.js";
 import * as deviceInventory from "./0003-device-inventory.js";
+import * as deviceCertificates from "./0004-device-certificates.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0001-initial": initial,
   "0002-commands": commands,
   "0003-device-inventory": deviceInventory,
+  "0004-device-certificates": deviceCertificates,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
