@@ -148,6 +148,14 @@ export interface Database {
     installSource: string | null;
     managed: number;
   };
+  deviceCompliance: {
+    tenantId: string;
+    deviceId: string;
+    reportedAt: number;
+    configurationVersion: number;
+    compliant: number;
+    violations: string;
+  };
   deviceCertificates: {
     tenantId: string;
     serialNumber: string;

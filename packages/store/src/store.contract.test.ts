@@ -497,5 +497,9 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     const raw = await store.forTenant(DEFAULT_TENANT_ID).settings.get("directory.bindPassword");
     expect(raw).not.toContain("hunter2");
     expect(await core.secrets.get(DEFAULT_TENANT_ID, "directory.bindPassword")).toBe("hunter2-but-longer");
+    expect(await core.secrets.setIfAbsent(DEFAULT_TENANT_ID, "directory.bindPassword", "another")).toBe(
+      "hunter2-but-longer",
+    );
+    expect(await core.secrets.setIfAbsent(DEFAULT_TENANT_ID, "pki.ca", "first")).toBe("first");
   });
 });

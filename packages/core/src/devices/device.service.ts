@@ -13,7 +13,7 @@ import type {
   Ownership,
   Platform,
 } from "./device.js";
-import type { DeviceInventory } from "./inventory.js";
+import type { ComplianceReport, DeviceInventory } from "./inventory.js";
 
 export interface NewDevice {
   name?: string | undefined;
@@ -196,6 +196,22 @@ export class DeviceService {
       });
       await tenant.inventories.save(deviceId, { ...inventory, receivedAt: now });
     });
+  }
+
+  async recordCompliance(
+    tenantId: string,
+    deviceId: string,
+    report: Omit<ComplianceReport, "reportedAt">,
+  ): Promise<void> {
+    await this.deps.store
+      .forTenant(tenantId)
+      .inventories.saveCompliance(deviceId, { ...report, reportedAt: this.deps.clock.now() });
+  }
+
+  async compliance(actor: Actor, deviceId: string): Promise<ComplianceReport | null> {
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    if (!(await tenant.devices.get(deviceId))) throw notFound("device", deviceId);
+    return (await tenant.inventories.getCompliance(deviceId)) ?? null;
   }
 
   async inventory(actor: Actor, deviceId: string): Promise<DeviceInventory | null> {

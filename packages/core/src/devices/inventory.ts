@@ -32,9 +32,20 @@ export interface DeviceInventory {
   apps: InstalledApp[];
 }
 
+/** What a device last said about meeting the configuration it applied. */
+export interface ComplianceReport {
+  reportedAt: number;
+  configurationVersion: number;
+  compliant: boolean;
+  violations: Array<{ policy: string; reason: string }>;
+}
+
 export interface InventoryRepository {
   /** Replaces the device's inventory and its list of apps. */
   save(deviceId: string, inventory: DeviceInventory): Promise<void>;
   get(deviceId: string): Promise<DeviceInventory | undefined>;
+  saveCompliance(deviceId: string, report: ComplianceReport): Promise<void>;
+  getCompliance(deviceId: string): Promise<ComplianceReport | undefined>;
+  /** Removes the device's inventory, apps and compliance report. */
   deleteForDevice(deviceId: string): Promise<void>;
 }

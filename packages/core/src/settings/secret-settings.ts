@@ -15,6 +15,13 @@ export class SecretSettings {
       .settings.set(key, SEALED + this.deps.secretBox.seal(secret), this.deps.clock.now());
   }
 
+  /** Seals and stores the secret unless the key already has one; returns the one that is stored now. */
+  async setIfAbsent(tenantId: string, key: string, secret: string): Promise<string> {
+    const settings = this.deps.store.forTenant(tenantId).settings;
+    await settings.insertIfAbsent(key, SEALED + this.deps.secretBox.seal(secret), this.deps.clock.now());
+    return (await this.get(tenantId, key))!;
+  }
+
   async get(tenantId: string, key: string): Promise<string | undefined> {
     const stored = await this.deps.store.forTenant(tenantId).settings.get(key);
     if (stored === undefined) return undefined;

@@ -3,6 +3,7 @@ import * as initial from "./0001-initial.js";
 import * as commands from "./0002-commands.js";
 import * as deviceInventory from "./0003-device-inventory.js";
 import * as deviceCertificates from "./0004-device-certificates.js";
+import * as deviceCompliance from "./0005-device-compliance.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0002-commands": commands,
   "0003-device-inventory": deviceInventory,
   "0004-device-certificates": deviceCertificates,
+  "0005-device-compliance": deviceCompliance,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -75,7 +75,50 @@ export function inventoryRepository({ db, tenantId }: RepositoryContext): Invent
         apps: apps.map((a) => ({ ...a, managed: isSet(a.managed) })),
       };
     },
+    async saveCompliance(deviceId, report) {
+      const row = {
+        tenantId,
+        deviceId,
+        reportedAt: report.reportedAt,
+        configurationVersion: report.configurationVersion,
+        compliant: flag(report.compliant),
+        violations: JSON.stringify(report.violations),
+      };
+      await db
+        .insertInto("deviceCompliance")
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(["tenantId", "deviceId"]).doUpdateSet({
+            reportedAt: row.reportedAt,
+            configurationVersion: row.configurationVersion,
+            compliant: row.compliant,
+            violations: row.violations,
+          }),
+        )
+        .execute();
+    },
+    async getCompliance(deviceId) {
+      const row = await db
+        .selectFrom("deviceCompliance")
+        .selectAll()
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .executeTakeFirst();
+      return (
+        row && {
+          reportedAt: row.reportedAt,
+          configurationVersion: row.configurationVersion,
+          compliant: isSet(row.compliant),
+          violations: JSON.parse(row.violations) as Array<{ policy: string; reason: string }>,
+        }
+      );
+    },
     async deleteForDevice(deviceId) {
+      await db
+        .deleteFrom("deviceCompliance")
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .execute();
       await db
         .deleteFrom("deviceApps")
         .where("tenantId", "=", tenantId)

@@ -12,6 +12,14 @@ export function settingRepository({ db, tenantId }: RepositoryContext): SettingR
         .executeTakeFirst();
       return row?.value;
     },
+    async insertIfAbsent(key, value, updatedAt) {
+      const result = await db
+        .insertInto("settings")
+        .values({ tenantId, key, value, updatedAt })
+        .onConflict((oc) => oc.columns(["tenantId", "key"]).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
     async set(key, value, updatedAt) {
       await db
         .insertInto("settings")

@@ -1,0 +1,84 @@
+import type { Core } from "@meridian/core";
+import {
+  createCertificateAuthority,
+  loadCertificateAuthority,
+  type CertificateAuthority,
+} from "@meridian/pki";
+
+const CA_SETTING = "pki.ca";
+const SERVER_CERTIFICATE_DAYS = 90;
+/** A server certificate is replaced when it has less than this left. */
+const RENEW_BEFORE_MS = 30 * 86_400_000;
+
+export interface ServerTlsIdentity {
+  key: string;
+  /** The server certificate followed by the CA certificate: devices pin the CA from this chain. */
+  cert: string;
+  ca: string;
+  notAfter: number;
+}
+
+/**
+ * Each tenant's certificate authority: created on first use and kept sealed in the tenant's settings.
+ * It issues the TLS certificate devices see for the tenant's host, and every device's identity.
+ */
+export class TenantPki {
+  private readonly authorities = new Map<string, Promise<CertificateAuthority>>();
+  private readonly identities = new Map<string, Promise<ServerTlsIdentity>>();
+
+  constructor(private readonly core: Core) {}
+
+  authority(tenantId: string): Promise<CertificateAuthority> {
+    let authority = this.authorities.get(tenantId);
+    if (!authority) {
+      authority = this.loadOrCreate(tenantId);
+      authority.catch(() => this.authorities.delete(tenantId));
+      this.authorities.set(tenantId, authority);
+    }
+    return authority;
+  }
+
+  /** The TLS identity for a tenant's device host, issued on first use and renewed well before it expires. */
+  async serverIdentity(tenantId: string, host: string): Promise<ServerTlsIdentity> {
+    const key = `${tenantId}\u0000${host}`;
+    const cached = this.identities.get(key);
+    if (cached) {
+      const identity = await cached;
+      if (identity.notAfter - Date.now() > RENEW_BEFORE_MS) return identity;
+    }
+    const issuing = this.authority(tenantId).then(async (ca) => {
+      const issued = await ca.issueServerCertificate({
+        hostNames: [host],
+        validityDays: SERVER_CERTIFICATE_DAYS,
+      });
+      return {
+        key: issued.privateKeyPem,
+        cert: issued.certificatePem + ca.certificatePem,
+        ca: ca.certificatePem,
+        notAfter: issued.notAfter.getTime(),
+      };
+    });
+    issuing.catch(() => this.identities.delete(key));
+    this.identities.set(key, issuing);
+    return issuing;
+  }
+
+  private async loadOrCreate(tenantId: string): Promise<CertificateAuthority> {
+    let stored = await this.core.secrets.get(tenantId, CA_SETTING);
+    if (!stored) {
+      const tenant = await this.core.deps.store.tenants.get(tenantId);
+      const created = await createCertificateAuthority({
+        commonName: `Meridian device CA (${tenant?.slug ?? tenantId})`,
+        organization: tenant?.name ?? "Meridian",
+        validityDays: 20 * 365,
+      });
+      // Several processes may start together: the first CA stored is the one every process uses.
+      stored = await this.core.secrets.setIfAbsent(tenantId, CA_SETTING, JSON.stringify(created));
+    }
+    const { certificatePem, privateKeyPem } = JSON.parse(stored) as {
+      certificatePem: string;
+      privateKeyPem: string;
+    };
+    return loadCertificateAuthority(certificatePem, privateKeyPem);
+  }
+}
