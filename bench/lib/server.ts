@@ -22,6 +22,7 @@ export async function startBenchServer(dataDir: string, databaseUrl?: string): P
     adminPassword: BENCH_ADMIN.password,
     logLevel: "silent",
     trustProxy: false,
+    relay: undefined,
   };
   return startServer(config);
 }

@@ -16,7 +16,9 @@ import { authRoutes } from "./routes/auth/index.js";
 import { deviceRoutes } from "./routes/devices/index.js";
 import { groupRoutes } from "./routes/groups/index.js";
 import { roleRoutes } from "./routes/roles/index.js";
+import { relayRoutes } from "./routes/relay/index.js";
 import { systemRoutes } from "./routes/system/index.js";
+import type { RelayStatus } from "./relay/relay-connection.js";
 import { tenantRoutes } from "./routes/tenants/index.js";
 import type { TypedApp } from "./routes/typed-app.js";
 import { userRoutes } from "./routes/users/index.js";
@@ -28,6 +30,8 @@ export interface AppOptions {
   loginLimits?: { perAddressPerMinute: number; perEmailPer15Minutes: number };
   trustProxy?: boolean;
   version?: string;
+  /** The relay link's state, when the server has a relay. */
+  relayStatus?: () => RelayStatus | undefined;
 }
 
 /** Ordinary requests are small; the import endpoint raises its own limit. */
@@ -81,6 +85,7 @@ export async function buildApp(core: Core, options: AppOptions): Promise<Meridia
   auditRoutes(app, core);
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);
+  relayRoutes(app, options.relayStatus ?? (() => undefined));
 
   return Object.assign(app, { markReady: () => void (ready = true), routeAccess });
 }

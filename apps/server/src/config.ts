@@ -1,3 +1,4 @@
+import { parseRelayUrl, type RelaySettings } from "./relay/relay-settings.js";
 import { resolve } from "node:path";
 
 export interface ServerConfig {
@@ -11,6 +12,8 @@ export interface ServerConfig {
   adminPassword: string | undefined;
   logLevel: string;
   trustProxy: boolean;
+  /** The relay this server links to (MERIDIAN_RELAY), if any. */
+  relay: RelaySettings | undefined;
 }
 
 export const DEFAULT_ADMIN_EMAIL = "admin@meridian.local";
@@ -45,6 +48,9 @@ export function serverConfigFromEnvironment(
     adminPassword: env.MERIDIAN_ADMIN_PASSWORD || undefined,
     logLevel: env.MERIDIAN_LOG_LEVEL ?? "info",
     trustProxy: env.MERIDIAN_TRUST_PROXY === "true",
+    relay: env.MERIDIAN_RELAY
+      ? parseRelayUrl(env.MERIDIAN_RELAY, env.MERIDIAN_RELAY_PROXY || undefined)
+      : undefined,
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };

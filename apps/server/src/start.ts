@@ -4,6 +4,11 @@ import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore, type KyselyStore } from "@meridian/store";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
+import { buildAgentApp } from "./device-endpoint/agent-app.js";
+import { CommandWaiters } from "./device-endpoint/command-waiters.js";
+import { DeviceHosts } from "./device-endpoint/device-hosts.js";
+import { TenantPki } from "./device-endpoint/tenant-pki.js";
+import { RelayConnection } from "./relay/relay-connection.js";
 import { DEFAULT_ADMIN_EMAIL, type ServerConfig } from "./config.js";
 
 export interface RunningServer {
@@ -12,6 +17,7 @@ export interface RunningServer {
   store: KyselyStore;
   /** Set only on the first start, when Meridian made up the first administrator's password. */
   firstAdministrator: { email: string; password: string; generated: boolean } | undefined;
+  relay: RelayConnection | undefined;
   stop(): Promise<void>;
 }
 
@@ -28,9 +34,19 @@ export async function startServer(
     const secretBox = createSecretBox(
       loadSecretKey({ fromEnvironment: config.secretKey, keyFile: join(config.dataDir, "secret.key") }),
     );
+    const waiters = new CommandWaiters();
+    // The relay connection needs the core and the core tells the relay connection: forward through this.
+    let relay: RelayConnection | undefined;
     const core = createCore(
       { store, crypto: nodeCrypto, secretBox, clock: systemClock },
-      { activationSecrets: spakeActivationSecrets },
+      {
+        activationSecrets: spakeActivationSecrets,
+        commandNotifier: waiters,
+        activationListener: {
+          activationChanged: (tenantId, address) => relay?.activationChanged(tenantId, address),
+          managedDevicesChanged: () => relay?.managedDevicesChanged(),
+        },
+      },
     );
     await core.tenants.ensureDefaultTenant(config.cloudMode);
     const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
@@ -40,13 +56,34 @@ export async function startServer(
       nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
 
+    const hosts = new DeviceHosts(store);
+    const pki = new TenantPki(core);
+    const agent = await buildAgentApp({
+      core,
+      pki,
+      hosts,
+      waiters,
+      logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    });
+    if (config.relay) {
+      relay = new RelayConnection({
+        core,
+        settings: config.relay,
+        hosts,
+        pki,
+        acceptDevice: (stream) => agent.acceptConnection(stream),
+        log: agent.log,
+      });
+    }
     const app = await buildApp(core, {
+      relayStatus: () => relay?.status(),
       cloudMode: config.cloudMode,
       trustProxy: config.trustProxy,
       logger: config.logLevel === "silent" ? false : { level: config.logLevel },
       ...appOptions,
     });
     await app.listen({ host: config.host, port: config.httpPort });
+    relay?.start();
     app.markReady();
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.httpPort;
@@ -73,10 +110,13 @@ export async function startServer(
       core,
       store,
       firstAdministrator: created ? { email, password, generated } : undefined,
+      relay,
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(maintainTimer);
+        await relay?.stop();
         await app.close();
+        await agent.close();
         await store.close();
       },
     };

@@ -3,6 +3,8 @@ import {
   ActivationService,
   ACTIVATION_DEFAULTS,
   type ActivationDefaults,
+  IGNORE_ACTIVATION_CHANGES,
+  type ActivationListener,
   type ActivationSecrets,
 } from "./activations/activation.service.js";
 import { AdministratorService } from "./admins/administrator.service.js";
@@ -29,11 +31,14 @@ export interface CoreOptions {
   activations?: Partial<ActivationDefaults>;
   /** Makes activation password verifiers; the server passes the SPAKE2+ one. Without it, creating an activation fails. */
   activationSecrets?: ActivationSecrets;
+  /** Told when activations and the number of managed devices change (the relay connection listens). */
+  activationListener?: ActivationListener;
 }
 
 /** Every domain service, wired to one store. Transports (HTTP, CLI, device protocols) call these. */
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
   const roles = new RoleService(deps);
+  const listener = options.activationListener ?? IGNORE_ACTIVATION_CHANGES;
   return {
     deps,
     roles,
@@ -42,15 +47,19 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     tenants: new TenantService(deps),
     users: new UserService(deps),
     groups: new GroupService(deps),
-    devices: new DeviceService(deps),
-    commands: new CommandService(deps, options.commandNotifier ?? { commandsQueued: () => undefined }, {
-      ...COMMAND_DEFAULTS,
-      ...options.commands,
-    }),
-    activations: new ActivationService(deps, options.activationSecrets ?? NO_ACTIVATION_SECRETS, {
-      ...ACTIVATION_DEFAULTS,
-      ...options.activations,
-    }),
+    devices: new DeviceService(deps, listener),
+    commands: new CommandService(
+      deps,
+      options.commandNotifier ?? { commandsQueued: () => undefined },
+      { ...COMMAND_DEFAULTS, ...options.commands },
+      listener,
+    ),
+    activations: new ActivationService(
+      deps,
+      options.activationSecrets ?? NO_ACTIVATION_SECRETS,
+      { ...ACTIVATION_DEFAULTS, ...options.activations },
+      listener,
+    ),
     audit: new AuditService(deps),
     secrets: new SecretSettings(deps),
   };

@@ -6,6 +6,7 @@ export type TunnelErrorCode =
   | "connect_failed"
   | "connect_timeout"
   | "relay_untrusted"
+  | "untrusted_server"
   | "link_refused"
   | "enrolment_refused"
   | "enrolment_failed"

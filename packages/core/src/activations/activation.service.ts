@@ -72,6 +72,20 @@ export interface ActivationSecrets {
   createVerifier(password: string): Promise<string>;
 }
 
+/**
+ * Told (after the change is committed) when an address's activation may have changed, and when the
+ * number of managed devices may have: the relay's activation registry and licence count follow these.
+ */
+export interface ActivationListener {
+  activationChanged(tenantId: string, address: string): void;
+  managedDevicesChanged(tenantId: string): void;
+}
+
+export const IGNORE_ACTIVATION_CHANGES: ActivationListener = {
+  activationChanged: () => undefined,
+  managedDevicesChanged: () => undefined,
+};
+
 /** An activation a device is trying to use, with what the server needs to run the exchange. */
 export interface ActivationAttempt {
   activation: Activation;
@@ -100,6 +114,7 @@ export class ActivationService {
     private readonly deps: CoreDeps,
     private readonly secrets: ActivationSecrets,
     private readonly defaults: ActivationDefaults = ACTIVATION_DEFAULTS,
+    private readonly listener: ActivationListener = IGNORE_ACTIVATION_CHANGES,
   ) {}
 
   /**
@@ -177,7 +192,10 @@ export class ActivationService {
       );
       const { verifier: _omit, ...activation } = record;
       const qrPayload = JSON.stringify({ v: 1, type: "meridian-activation", address: user.email, password });
-      return { activation, password, qrPayload };
+      return { activation, password, qrPayload, address: user.email };
+    }).then(({ address, ...issued }) => {
+      this.listener.activationChanged(actor.tenantId, address);
+      return issued;
     });
   }
 
@@ -193,12 +211,14 @@ export class ActivationService {
 
   /** Ends an activation before its expiry, so its password no longer works. */
   async revoke(actor: Actor, userId: string, activationId: string): Promise<void> {
-    await changeAndAudit(this.deps, actor, async (tenant, audit) => {
+    const address = await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const activation = await tenant.activations.get(activationId);
       if (!activation || activation.userId !== userId) throw notFound("activation", activationId);
       await tenant.activations.revoke(activationId, this.deps.clock.now());
       audit("activation.revoke", { type: "user", id: userId }, { activationId });
+      return (await tenant.users.get(userId))?.email;
     });
+    if (address) this.listener.activationChanged(actor.tenantId, address);
   }
 
   /**
@@ -288,8 +308,23 @@ export class ActivationService {
         { activationId, userId: activation.userId, platform: record.platform },
       );
       const { searchText: _omit, ...created } = record;
+      return { created, address: (await tenant.users.get(activation.userId))?.email };
+    }).then(({ created, address }) => {
+      if (address) this.listener.activationChanged(tenantId, address);
+      this.listener.managedDevicesChanged(tenantId);
       return created;
     });
+  }
+
+  /** When the address's current activation expires, or undefined when it has none that can be used. */
+  async currentForAddress(tenantId: string, address: string): Promise<{ expiresAt: number } | undefined> {
+    return this.deps.store
+      .forTenant(tenantId)
+      .activations.currentForAddress(normalizeEmail(address), this.deps.clock.now());
+  }
+
+  async listCurrent(tenantId: string): Promise<Array<{ email: string; expiresAt: number }>> {
+    return this.deps.store.forTenant(tenantId).activations.listCurrent(this.deps.clock.now());
   }
 
   private async checkDeviceLimit(

@@ -57,4 +57,8 @@ export interface ActivationRepository {
   consumeUse(id: string): Promise<boolean>;
   revoke(id: string, now: number): Promise<boolean>;
   deleteForUser(userId: string): Promise<void>;
+  /** The address and expiry of the user's activation that can still be used, if there is one. */
+  currentForAddress(email: string, now: number): Promise<{ expiresAt: number } | undefined>;
+  /** Every activation that can still be used, with its user's address (to tell the relay after an outage). */
+  listCurrent(now: number): Promise<Array<{ email: string; expiresAt: number }>>;
 }

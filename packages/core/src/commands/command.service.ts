@@ -4,6 +4,7 @@ import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, conflict, invalid, notFound } from "../shared/errors.js";
 import { newId } from "../shared/ids.js";
 import { pageRequest, type Page } from "../shared/paging.js";
+import type { ActivationListener } from "../activations/activation.service.js";
 import { checkCommandPayload } from "./command-payloads.js";
 import {
   NORMAL_PRIORITY,
@@ -57,6 +58,9 @@ export class CommandService {
     private readonly deps: CoreDeps,
     private readonly notifier: CommandNotifier,
     private readonly options: CommandOptions = COMMAND_DEFAULTS,
+    private readonly listener: Pick<ActivationListener, "managedDevicesChanged"> = {
+      managedDevicesChanged: () => undefined,
+    },
   ) {}
 
   private template(actor: Actor, input: NewCommand, now: number) {
@@ -204,28 +208,41 @@ export class CommandService {
     outcome: CommandOutcome,
   ): Promise<Command> {
     const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
-      const tenant = tx.forTenant(tenantId);
-      const command = await tenant.commands.get(commandId);
-      if (!command || command.deviceId !== deviceId) {
-        throw new MeridianError("not_found", "command_not_found", `This device has no command ${commandId}.`);
-      }
-      const completed = await tenant.commands.complete(commandId, deviceId, {
-        state: outcome.status,
-        result: outcome.result ?? null,
-        error:
-          outcome.status === "error"
-            ? (outcome.error ?? { code: "unknown", message: "The device reported an error without details." })
-            : null,
-        completedAt: outcome.status === "not_now" ? null : now,
-        retryAt: outcome.status === "not_now" ? now + this.options.notNowRetryMs : null,
+    return this.deps.store
+      .transaction(async (tx) => {
+        const tenant = tx.forTenant(tenantId);
+        const command = await tenant.commands.get(commandId);
+        if (!command || command.deviceId !== deviceId) {
+          throw new MeridianError(
+            "not_found",
+            "command_not_found",
+            `This device has no command ${commandId}.`,
+          );
+        }
+        const completed = await tenant.commands.complete(commandId, deviceId, {
+          state: outcome.status,
+          result: outcome.result ?? null,
+          error:
+            outcome.status === "error"
+              ? (outcome.error ?? {
+                  code: "unknown",
+                  message: "The device reported an error without details.",
+                })
+              : null,
+          completedAt: outcome.status === "not_now" ? null : now,
+          retryAt: outcome.status === "not_now" ? now + this.options.notNowRetryMs : null,
+        });
+        if (completed && command.type === "wipe" && outcome.status === "acknowledged") {
+          await tenant.devices.update(deviceId, { state: "wiped", updatedAt: now });
+          await tenant.deviceCertificates.revokeForDevice(deviceId, now);
+        }
+        return (await tenant.commands.get(commandId))!;
+      })
+      .then((command) => {
+        if (command.type === "wipe" && command.state === "acknowledged")
+          this.listener.managedDevicesChanged(tenantId);
+        return command;
       });
-      if (completed && command.type === "wipe" && outcome.status === "acknowledged") {
-        await tenant.devices.update(deviceId, { state: "wiped", updatedAt: now });
-        await tenant.deviceCertificates.revokeForDevice(deviceId, now);
-      }
-      return (await tenant.commands.get(commandId))!;
-    });
   }
 
   /** Marks commands past their expiry as expired (the server runs this on a timer). */

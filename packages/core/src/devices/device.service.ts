@@ -14,6 +14,7 @@ import type {
   Platform,
 } from "./device.js";
 import type { ComplianceReport, DeviceInventory } from "./inventory.js";
+import type { ActivationListener } from "../activations/activation.service.js";
 
 export interface NewDevice {
   name?: string | undefined;
@@ -66,7 +67,12 @@ export function newDeviceRecord(tenantId: string, input: NewDevice, now: number)
 }
 
 export class DeviceService {
-  constructor(private readonly deps: CoreDeps) {}
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly listener: Pick<ActivationListener, "managedDevicesChanged"> = {
+      managedDevicesChanged: () => undefined,
+    },
+  ) {}
 
   /** Registers a device that has finished activation; called by the device protocols, not by administrators. */
   async register(actor: Actor, input: NewDevice): Promise<Device> {
@@ -159,6 +165,7 @@ export class DeviceService {
       await tenant.devices.delete(id);
       audit("device.delete", { type: "device", id, label: device.name });
     });
+    this.listener.managedDevicesChanged(actor.tenantId);
   }
 
   /**
@@ -246,6 +253,10 @@ export class DeviceService {
   async touch(tenantId: string, deviceId: string): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.store.forTenant(tenantId).devices.update(deviceId, { lastSeenAt: now, updatedAt: now });
+  }
+
+  async countManaged(tenantId: string): Promise<number> {
+    return this.deps.store.forTenant(tenantId).devices.countManaged();
   }
 
   async summary(actor: Actor): Promise<DeviceSummary> {

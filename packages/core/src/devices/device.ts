@@ -89,6 +89,8 @@ export interface DeviceRepository {
   list(query: DeviceQuery, page: PageRequest): Promise<Page<Device>>;
   /** Devices that count against a user's device limit (not wiped or retired). */
   countManagedForUser(userId: string): Promise<number>;
+  /** Devices under management (not wiped or retired), which is what a licence counts. */
+  countManaged(): Promise<number>;
   /** Ids of the managed (not wiped or retired) devices matching the filter, at most `limit`. */
   idsMatching(filter: DeviceFilter, limit: number): Promise<string[]>;
   /** Which of these ids name managed devices of the tenant. */

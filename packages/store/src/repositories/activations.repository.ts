@@ -14,6 +14,20 @@ function toActivation(row: Selectable<Database["activations"]>): Activation {
 }
 
 export function activationRepository({ db, tenantId }: RepositoryContext): ActivationRepository {
+  /** Activations that can still be used: not revoked, locked, expired or used up. */
+  const usable = (now: number) =>
+    db
+      .selectFrom("activations")
+      .where("activations.tenantId", "=", tenantId)
+      .where("activations.expiresAt", ">", now)
+      .where("activations.lockedAt", "is", null)
+      .where("activations.revokedAt", "is", null)
+      .where((eb) =>
+        eb.or([
+          eb("activations.maxUses", "is", null),
+          eb("activations.useCount", "<", eb.ref("activations.maxUses")),
+        ]),
+      );
   const table = () => db.selectFrom("activations").selectAll().where("tenantId", "=", tenantId);
   return {
     async insert(activation) {
@@ -106,6 +120,24 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
         .where("revokedAt", "is", null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+    async currentForAddress(email, now) {
+      return usable(now)
+        .innerJoin("users", (j) =>
+          j.onRef("users.id", "=", "activations.userId").on("users.tenantId", "=", tenantId),
+        )
+        .select("activations.expiresAt")
+        .where("users.email", "=", email)
+        .orderBy("activations.createdAt", "desc")
+        .executeTakeFirst();
+    },
+    async listCurrent(now) {
+      return usable(now)
+        .innerJoin("users", (j) =>
+          j.onRef("users.id", "=", "activations.userId").on("users.tenantId", "=", tenantId),
+        )
+        .select(["users.email", "activations.expiresAt"])
+        .execute();
     },
     async deleteForUser(userId) {
       await db

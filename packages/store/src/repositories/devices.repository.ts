@@ -194,6 +194,7 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
     },
     countManagedForUser: (userId) =>
       count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),
+    countManaged: () => count((q) => q.where("state", "in", MANAGED_STATES)),
     countForUser: (userId) => count((q) => q.where("ownerUserId", "=", userId)),
     async summary() {
       const grouped = await db

@@ -1,0 +1,119 @@
+import { createHmac } from "node:crypto";
+import { deriveActivationScalars } from "@meridian/crypto";
+import { activationContext, createProverSession } from "@meridian/pake";
+import { createCsr, generateKeyPair } from "@meridian/pki";
+import { AGENT_PATHS, RELAY_API_PATHS, type ActivationLookupAnswer } from "@meridian/protocol";
+import { DeviceHttpClient, fetchEndpointCa, type Endpoint } from "./https-client.js";
+
+export interface RelayContact {
+  /** "host:port" of the relay's device edge. */
+  edge: string;
+  /** The relay's own host name. */
+  host: string;
+  /** SHA-256 of the relay's CA certificate, which a real device would trust through the public web PKI. */
+  caFingerprint: string;
+}
+
+export interface DeviceDescription {
+  name?: string;
+  manufacturer?: string;
+  model?: string;
+  osVersion?: string;
+  serialNumber?: string;
+  imei?: string;
+  ownership?: "corporate" | "personal";
+}
+
+/** What a device keeps after activating: where its server is, and who it is. */
+export interface DeviceCredentials {
+  deviceId: string;
+  endpoint: Endpoint;
+  caCertificate: string;
+  certificate: string;
+  privateKey: string;
+}
+
+/**
+ * Activates a device as a real agent would: asks the relay where the address is served (and which
+ * CA to pin), reaches that server end to end through the relay, proves the activation password with
+ * SPAKE2+ bound to the pinned CA, and trades a certificate request for its identity certificate.
+ */
+export async function activateDevice(input: {
+  relay: RelayContact;
+  address: string;
+  password: string;
+  platform: "android" | "ios" | "macos" | "windows";
+  device: DeviceDescription;
+}): Promise<DeviceCredentials> {
+  const relayEndpoint = { edge: input.relay.edge, serverName: input.relay.host };
+  const relayCa = await fetchEndpointCa(relayEndpoint, input.relay.caFingerprint);
+  const relayApi = new DeviceHttpClient(relayEndpoint, relayCa);
+  let answer: ActivationLookupAnswer;
+  try {
+    answer = (
+      await relayApi.call<ActivationLookupAnswer>(
+        "GET",
+        `${RELAY_API_PATHS.lookup}?address=${encodeURIComponent(input.address)}`,
+      )
+    ).body!;
+  } finally {
+    relayApi.close();
+  }
+
+  const endpoint = { edge: input.relay.edge, serverName: answer.host };
+  const caCertificate = await fetchEndpointCa(endpoint, answer.caFingerprint);
+  const server = new DeviceHttpClient(endpoint, caCertificate);
+  try {
+    const started = (
+      await server.call<{ session: string; activationId: string; salt: string; serverHost: string }>(
+        "POST",
+        AGENT_PATHS.activationStart,
+        {
+          address: input.address,
+          platform: input.platform,
+        },
+      )
+    ).body!;
+    const prover = await createProverSession({
+      password: input.password,
+      salt: started.salt,
+      context: activationContext({ caFingerprint: answer.caFingerprint, activationId: started.activationId }),
+      idProver: input.address,
+      idVerifier: answer.host,
+      deriveScalars: deriveActivationScalars,
+    });
+    const exchanged = (
+      await server.call<{ shareV: string; confirmV: string }>("POST", AGENT_PATHS.activationExchange, {
+        session: started.session,
+        shareP: prover.shareP,
+      })
+    ).body!;
+    // Throws if the server could not prove it knows the password: wrong password, or not the pinned server.
+    const { confirmP, sharedKey } = prover.finish(exchanged.shareV, exchanged.confirmV);
+    const keys = await generateKeyPair();
+    const csr = await createCsr({ commonName: "meridian-device", keys: keys.keys });
+    const csrMac = createHmac("sha256", sharedKey).update(csr, "utf8").digest("base64url");
+    const finished = (
+      await server.call<{ deviceId: string; certificate: string; caCertificate: string }>(
+        "POST",
+        AGENT_PATHS.activationFinish,
+        {
+          session: started.session,
+          confirmP,
+          csr,
+          csrMac,
+          device: input.device,
+        },
+      )
+    ).body!;
+    return {
+      deviceId: finished.deviceId,
+      endpoint,
+      caCertificate: finished.caCertificate,
+      certificate: finished.certificate,
+      privateKey: keys.privateKeyPem,
+    };
+  } finally {
+    server.close();
+  }
+}

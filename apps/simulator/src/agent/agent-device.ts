@@ -1,0 +1,168 @@
+import { AGENT_PATHS, AGENT_PROTOCOL_VERSION } from "@meridian/protocol";
+import type { DeviceCredentials } from "./activate.js";
+import type { DeviceProfile } from "./device-profile.js";
+import { DeviceHttpClient, DeviceHttpError } from "./https-client.js";
+
+export interface ReceivedCommand {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  expiresAt: number;
+}
+
+export interface CommandOutcome {
+  status: "acknowledged" | "error" | "not_now";
+  result?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+/**
+ * An activated agent device: it says hello, reports its inventory, fetches commands (waiting for
+ * them, so it is not polling tightly), carries them out as a real Android agent would, and answers.
+ */
+export class AgentDevice {
+  readonly client: DeviceHttpClient;
+  locked = false;
+  wiped = false;
+  readonly executed: ReceivedCommand[] = [];
+
+  constructor(
+    readonly credentials: DeviceCredentials,
+    readonly profile: DeviceProfile,
+  ) {
+    this.client = new DeviceHttpClient(credentials.endpoint, credentials.caCertificate, {
+      key: credentials.privateKey,
+      cert: credentials.certificate,
+    });
+  }
+
+  async hello(): Promise<{ deviceId: string; configurationVersion: number }> {
+    return (
+      await this.client.call<{ deviceId: string; configurationVersion: number }>("POST", AGENT_PATHS.hello, {
+        agentVersion: "meridian-sim/0.1",
+        protocolVersion: AGENT_PROTOCOL_VERSION,
+      })
+    ).body!;
+  }
+
+  async reportInventory(): Promise<void> {
+    const p = this.profile;
+    await this.client.call("POST", AGENT_PATHS.inventory, {
+      collectedAt: Date.now(),
+      hardware: {
+        manufacturer: p.manufacturer,
+        model: p.model,
+        serialNumber: p.serialNumber,
+        imei: p.imei,
+        wifiMac: p.wifiMac,
+        totalStorageBytes: 128_000_000_000,
+        freeStorageBytes: 61_000_000_000,
+        batteryLevel: 0.76,
+      },
+      os: {
+        version: p.osVersion,
+        buildId: p.buildId,
+        securityPatchLevel: p.securityPatchLevel,
+        apiLevel: p.apiLevel,
+      },
+      security: {
+        encrypted: true,
+        passcodeSet: true,
+        compromised: false,
+        developerOptionsEnabled: false,
+        unknownSourcesAllowed: false,
+      },
+      apps: p.apps,
+    });
+  }
+
+  /** The next command, waiting up to `waitSeconds` for one to be queued. */
+  async nextCommand(waitSeconds: number): Promise<ReceivedCommand | undefined> {
+    const response = await this.client.call<{ command: ReceivedCommand }>(
+      "GET",
+      `${AGENT_PATHS.nextCommand}?wait=${waitSeconds}`,
+      undefined,
+      { timeoutMs: (waitSeconds + 15) * 1000 },
+    );
+    return response.status === 204 ? undefined : response.body?.command;
+  }
+
+  async answer(commandId: string, outcome: CommandOutcome): Promise<void> {
+    await this.client.call("POST", AGENT_PATHS.commandResult(commandId), outcome);
+  }
+
+  /** Carries out one command as the device policy controller would, and answers it. */
+  async execute(command: ReceivedCommand): Promise<void> {
+    this.executed.push(command);
+    const outcome = await this.carryOut(command);
+    await this.answer(command.id, outcome);
+  }
+
+  /** Fetches and carries out commands until the signal aborts or the device is wiped. */
+  async serve(signal: AbortSignal, waitSeconds = 25): Promise<void> {
+    while (!signal.aborted && !this.wiped) {
+      try {
+        const command = await this.nextCommand(waitSeconds);
+        if (command) await this.execute(command);
+      } catch (error) {
+        if (signal.aborted) return;
+        // The relay or server went away: try again shortly, as a real agent would.
+        if (error instanceof DeviceHttpError && error.status === 401) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private async carryOut(command: ReceivedCommand): Promise<CommandOutcome> {
+    switch (command.type) {
+      case "lock":
+        this.locked = true;
+        return { status: "acknowledged", result: { locked: true } };
+      case "request_inventory":
+        await this.reportInventory();
+        return { status: "acknowledged" };
+      case "install_app": {
+        const packageName = String(command.payload.packageName);
+        this.profile.apps.push({
+          packageName,
+          name: packageName,
+          version: "1.0",
+          installSource: "managed",
+          managed: true,
+        });
+        return { status: "acknowledged", result: { installed: packageName } };
+      }
+      case "uninstall_app": {
+        const before = this.profile.apps.length;
+        this.profile.apps = this.profile.apps.filter(
+          (app) => app.packageName !== command.payload.packageName,
+        );
+        return before === this.profile.apps.length
+          ? {
+              status: "error",
+              error: {
+                code: "not_installed",
+                message: `${String(command.payload.packageName)} is not installed.`,
+              },
+            }
+          : { status: "acknowledged" };
+      }
+      case "wipe":
+        this.wiped = true;
+        return { status: "acknowledged" };
+      case "reboot":
+      case "reset_password":
+      case "delete_work_data":
+        return { status: "acknowledged" };
+      default:
+        return {
+          status: "error",
+          error: { code: "unsupported", message: `This agent does not support ${command.type}.` },
+        };
+    }
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  activateDevice,
+  type DeviceCredentials,
+  type DeviceDescription,
+  type RelayContact,
+} from "./agent/activate.js";
+export { AgentDevice, type CommandOutcome, type ReceivedCommand } from "./agent/agent-device.js";
+export { androidProfile, type DeviceProfile } from "./agent/device-profile.js";
+export { DeviceHttpClient, DeviceHttpError, type Endpoint } from "./agent/https-client.js";

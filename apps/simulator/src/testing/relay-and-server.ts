@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { relayConfigFromEnvironment, startRelay, type RunningRelay } from "@meridian/relay";
+import { serverConfigFromEnvironment, startServer, type RunningServer } from "@meridian/server";
+import type { RelayContact } from "../agent/activate.js";
+
+export const ADMIN = { email: "admin@example.com", password: "a long admin password" };
+
+export interface RelayAndServer {
+  relay: RunningRelay;
+  server: RunningServer;
+  relayContact: RelayContact;
+  dirs: { relay: string; server: string };
+  /** Calls the management API as the first administrator. */
+  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  restartRelay(): Promise<void>;
+  restartServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real relay and a real server on loopback, the server registered at the relay and linked to it. */
+export async function startRelayAndServer(options: { maxDevices?: number } = {}): Promise<RelayAndServer> {
+  const dirs = {
+    relay: mkdtempSync(join(tmpdir(), "meridian-relay-")),
+    server: mkdtempSync(join(tmpdir(), "meridian-server-")),
+  };
+  const relayConfig = relayConfigFromEnvironment(
+    {},
+    { dataDir: dirs.relay, host: "relay.meridian.test", linkPort: 0, edgePort: 0, logLevel: "silent" },
+  );
+  let relay = await startRelay(relayConfig);
+  const { server: registered, authenticationKey } = await relay.servers.register({
+    name: "acme",
+    maxDevices: options.maxDevices ?? 100,
+    validDays: 30,
+    features: [],
+  });
+  const [linkHost, linkPort] = relay.linkAddress.split(":");
+  const edgePort = relay.edgeAddress.split(":")[1];
+  // Later restarts keep the same ports, as a real relay would.
+  relayConfig.linkPort = Number(linkPort);
+  relayConfig.edgePort = Number(edgePort);
+  const relaySettings = {
+    serverId: registered.id,
+    authenticationKey,
+    link: `${linkHost}:${linkPort}`,
+    edge: relay.edgeAddress,
+    host: relay.host,
+    caFingerprint: relay.caFingerprint,
+  };
+  const serverConfig = serverConfigFromEnvironment(
+    {},
+    {
+      dataDir: dirs.server,
+      httpPort: 0,
+      host: "127.0.0.1",
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      logLevel: "silent",
+    },
+  );
+  serverConfig.relay = relaySettings;
+  let server = await startServer(serverConfig);
+  await server.relay!.whenSynced();
+  let token: string | undefined;
+
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    if (!token) {
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(ADMIN),
+      });
+      token = ((await login.json()) as { token: string }).token;
+    }
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+
+  const handle: RelayAndServer = {
+    get relay() {
+      return relay;
+    },
+    get server() {
+      return server;
+    },
+    relayContact: { edge: relay.edgeAddress, host: relay.host, caFingerprint: relay.caFingerprint },
+    dirs,
+    api,
+    async restartRelay() {
+      await relay.stop();
+      relay = await startRelay(relayConfig);
+    },
+    async restartServer() {
+      const port = Number(new URL(server.url).port);
+      await server.stop();
+      server = await startServer({ ...serverConfig, httpPort: port });
+      await server.relay!.whenSynced();
+    },
+    async stop() {
+      await server.stop();
+      await relay.stop();
+      rmSync(dirs.relay, { recursive: true, force: true });
+      rmSync(dirs.server, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
