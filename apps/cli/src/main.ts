@@ -3,6 +3,8 @@ import { describeError } from "./api-client.js";
 import { registerActivationsCreate } from "./commands/activations-create.js";
 import { registerLogin } from "./commands/login.js";
 import { registerLogout } from "./commands/logout.js";
+import { registerRelay } from "./commands/relay.js";
+import { registerSim } from "./commands/sim.js";
 import { registerStart } from "./commands/start.js";
 import { registerUsersCreate } from "./commands/users-create.js";
 import { registerUsersImport } from "./commands/users-import.js";
@@ -15,6 +17,8 @@ const program = new Command()
   .showHelpAfterError("(run meridian --help for usage)");
 
 registerStart(program);
+registerRelay(program);
+registerSim(program);
 registerLogin(program);
 registerLogout(program);
 

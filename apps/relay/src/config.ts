@@ -12,6 +12,8 @@ export interface RelayConfig {
   databaseUrl: string | undefined;
   secretKey: string | undefined;
   logLevel: string;
+  /** Activation lookups allowed per device address per minute. */
+  lookupsPerMinute: number;
 }
 
 function port(name: string, text: string | undefined, fallback: number): number {
@@ -19,6 +21,14 @@ function port(name: string, text: string | undefined, fallback: number): number 
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value > 65535)
     throw new Error(`${name} must be a port number from 0 to 65535, not "${text}".`);
+  return value;
+}
+
+function positive(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, not "${text}".`);
   return value;
 }
 
@@ -37,6 +47,11 @@ export function relayConfigFromEnvironment(
     databaseUrl: env.MERIDIAN_RELAY_DATABASE_URL || undefined,
     secretKey: env.MERIDIAN_SECRET_KEY || undefined,
     logLevel: env.MERIDIAN_LOG_LEVEL ?? "info",
+    lookupsPerMinute: positive(
+      "MERIDIAN_RELAY_LOOKUPS_PER_MINUTE",
+      env.MERIDIAN_RELAY_LOOKUPS_PER_MINUTE,
+      30,
+    ),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };

@@ -61,6 +61,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     servers,
     activations,
     relayCertificatePem: identity.ca.certificatePem,
+    lookupsPerMinute: config.lookupsPerMinute,
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
   });
 

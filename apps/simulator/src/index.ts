@@ -7,3 +7,9 @@ export {
 export { AgentDevice, type CommandOutcome, type ReceivedCommand } from "./agent/agent-device.js";
 export { androidProfile, type DeviceProfile } from "./agent/device-profile.js";
 export { DeviceHttpClient, DeviceHttpError, type Endpoint } from "./agent/https-client.js";
+export {
+  runSimulation,
+  type SimulationOptions,
+  type SimulationProgress,
+  type SimulationResult,
+} from "./simulation.js";

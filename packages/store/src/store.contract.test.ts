@@ -336,8 +336,13 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     await expect(
       core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "ios"),
     ).rejects.toMatchObject({ reason: "platform_not_allowed" });
-    for (let i = 1; i <= 5; i++)
+    // Tries are counted by the exchange layer when they do not succeed; the fifth locks.
+    for (let i = 1; i <= 4; i++) {
       await core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android");
+      expect(await core.activations.recordFailure(DEFAULT_TENANT_ID, second.activation.id)).toBe(5 - i);
+    }
+    await core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android");
+    expect(await core.activations.recordFailure(DEFAULT_TENANT_ID, second.activation.id)).toBe(0);
     await expect(
       core.activations.beginAttempt(DEFAULT_TENANT_ID, "activate@example.com", "android"),
     ).rejects.toMatchObject({ reason: "locked" });

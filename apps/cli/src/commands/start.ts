@@ -3,7 +3,9 @@ import type { Command } from "commander";
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("Run every Meridian role in one process on embedded defaults (today: the management server)")
+    .description(
+      "Run every Meridian role in one process on embedded defaults: the relay, and the server linked to it",
+    )
     .option(
       "--data-dir <dir>",
       "where Meridian keeps its database and keys (MERIDIAN_DATA_DIR, default ./data)",
@@ -15,16 +17,16 @@ export function registerStart(program: Command): void {
       "postgres://... or sqlite:FILE (MERIDIAN_DATABASE_URL, default SQLite in the data directory)",
     )
     .action(async (options: { dataDir?: string; port?: string; host?: string; databaseUrl?: string }) => {
-      // Loaded here, not at the top: the server takes about two seconds to load, which every other command would pay.
-      const { serverConfigFromEnvironment, startServer } = await import("@meridian/server");
+      // Loaded here, not at the top: the roles take a while to load, which every other command would pay.
+      const { startAllInOne } = await import("../all-in-one/start-all.js");
       const startedAt = performance.now();
       const env = { ...process.env, ...(options.port ? { MERIDIAN_HTTP_PORT: options.port } : {}) };
-      const config = serverConfigFromEnvironment(env, {
+      const running = await startAllInOne(env, {
         dataDir: options.dataDir,
         host: options.host,
         databaseUrl: options.databaseUrl,
       });
-      const server = await startServer(config);
+      const { server, relay, serverConfig: config } = running;
       const took = Math.round(performance.now() - startedAt);
       const lines = [
         "",
@@ -33,6 +35,15 @@ export function registerStart(program: Command): void {
         `  API documentation  ${server.url}/api/v1/docs`,
         `  Data  ${config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@") : config.dataDir}`,
       ];
+      if (relay) {
+        lines.push(
+          `  Relay  devices connect to ${relay.edgeAddress} (host ${relay.host}); servers link to ${relay.linkAddress}`,
+          `  Relay CA  SHA-256 ${relay.caFingerprint}`,
+          "",
+          "Try a simulated device: create a user and an activation, then run",
+          `  meridian sim android --count 1 --relay ${relay.edgeAddress} --relay-host ${relay.host} --relay-ca ${relay.caFingerprint} --email USER --password ACTIVATION-PASSWORD`,
+        );
+      }
       if (server.firstAdministrator) {
         lines.push(
           "",
@@ -50,7 +61,7 @@ export function registerStart(program: Command): void {
       process.stdout.write(lines.join("\n"));
       const stop = async (signal: string) => {
         process.stdout.write(`\n${signal}: stopping Meridian...\n`);
-        await server.stop();
+        await running.stop();
         process.exit(0);
       };
       process.once("SIGINT", () => void stop("SIGINT"));

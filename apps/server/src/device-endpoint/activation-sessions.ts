@@ -8,20 +8,28 @@ export interface PendingActivation {
   host: string;
   exchange: VerifierSession;
   createdAt: number;
-  sharedKey?: Uint8Array;
 }
 
-const LIFETIME_MS = 2 * 60_000;
+export const SESSION_LIFETIME_MS = 2 * 60_000;
 const MAX_SESSIONS = 20_000;
 
 /**
  * Activation exchanges between their requests. Each lives two minutes and is taken out when used,
- * so a replayed message finds nothing.
+ * so a replayed message finds nothing. A session that ends without success (abandoned, expired,
+ * failed) is reported to `onFailure`, which counts it against the activation: a device with a wrong
+ * password learns so from the server's proof and never finishes.
  */
 export class ActivationSessions {
   private readonly sessions = new Map<string, PendingActivation>();
+  private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly onFailure: (session: PendingActivation) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweeper = setInterval(() => this.sweep(), 10_000);
+    this.sweeper.unref();
+  }
 
   open(session: Omit<PendingActivation, "createdAt">): string {
     this.sweep();
@@ -32,20 +40,43 @@ export class ActivationSessions {
     return id;
   }
 
-  /** The session, if it exists and has not expired; `take` also ends it. */
-  get(id: string, take = false): PendingActivation | undefined {
+  /** Exchanges of this activation still open: each may yet turn out to be a failed try. */
+  openFor(activationId: string): number {
+    this.sweep();
+    let count = 0;
+    for (const session of this.sessions.values()) if (session.activationId === activationId) count++;
+    return count;
+  }
+
+  /** The session, if it exists and has not expired. */
+  get(id: string): PendingActivation | undefined {
     const session = this.sessions.get(id);
-    if (!session || this.now() - session.createdAt > LIFETIME_MS) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    if (take) this.sessions.delete(id);
+    if (!session || this.expired(session)) return undefined;
     return session;
   }
 
+  /** Ends a session that succeeded. */
+  succeed(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  /** Ends a session that failed or was abandoned, and counts it. */
+  fail(id: string): void {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(id);
+    this.onFailure(session);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private expired(session: PendingActivation): boolean {
+    return this.now() - session.createdAt > SESSION_LIFETIME_MS;
+  }
+
   private sweep(): void {
-    const now = this.now();
-    for (const [id, session] of this.sessions)
-      if (now - session.createdAt > LIFETIME_MS) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) if (this.expired(session)) this.fail(id);
   }
 }

@@ -84,7 +84,12 @@ export async function buildAgentApp(options: AgentAppOptions): Promise<AgentApp>
       throw unauthenticated("unknown_host", "This server does not serve the host name you connected to.");
   });
 
-  const sessions = new ActivationSessions();
+  const sessions = new ActivationSessions((failed) => {
+    void options.core.activations
+      .recordFailure(failed.tenantId, failed.activationId)
+      .catch((error: unknown) => app.log.error({ err: error }, "counting a failed activation try failed"));
+  });
+  app.addHook("onClose", async () => sessions.close());
   activationRoutes(app, { ...options, sessions });
   agentRoutes(app, options);
   await app.ready();

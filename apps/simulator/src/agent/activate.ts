@@ -88,8 +88,17 @@ export async function activateDevice(input: {
         shareP: prover.shareP,
       })
     ).body!;
-    // Throws if the server could not prove it knows the password: wrong password, or not the pinned server.
-    const { confirmP, sharedKey } = prover.finish(exchanged.shareV, exchanged.confirmV);
+    let proof: { confirmP: string; sharedKey: Uint8Array };
+    try {
+      proof = prover.finish(exchanged.shareV, exchanged.confirmV);
+    } catch (error) {
+      // The server could not prove it knows the password: a wrong password, or not the pinned server. Say so, so the try counts now.
+      await server
+        .call("POST", AGENT_PATHS.activationAbort, { session: started.session })
+        .catch(() => undefined);
+      throw error;
+    }
+    const { confirmP, sharedKey } = proof;
     const keys = await generateKeyPair();
     const csr = await createCsr({ commonName: "meridian-device", keys: keys.keys });
     const csrMac = createHmac("sha256", sharedKey).update(csr, "utf8").digest("base64url");

@@ -222,9 +222,10 @@ export class ActivationService {
   }
 
   /**
-   * A device starts activating for an address. Every start counts as a try until the exchange
-   * succeeds (a wrong password shows only on the device's side, which then gives up), so the
-   * activation locks once more than five tries have failed.
+   * A device starts activating for an address: finds the user's current activation and checks it may
+   * be used for this device. A wrong password shows only on the device's side (it cannot check the
+   * server's proof), so the exchange layer reports each try that does not end in success with
+   * `recordFailure`, and limits how many tries may be open at once.
    */
   async beginAttempt(tenantId: string, address: string, platform: Platform): Promise<ActivationAttempt> {
     const tenant = this.deps.store.forTenant(tenantId);
@@ -243,14 +244,20 @@ export class ActivationService {
       );
     }
     await this.checkDeviceLimit(tenantId, user.id, candidate.deviceLimit);
-    const tries = await tenant.activations.recordAttempt(candidate.id, MAX_FAILED_ATTEMPTS, now);
-    if (tries > MAX_FAILED_ATTEMPTS) throw refuse("locked");
     const { verifier, ...activation } = candidate;
     return {
       activation,
       user: { id: user.id, email: user.email },
       verifier: this.deps.secretBox.open(verifier),
     };
+  }
+
+  /** A try that did not succeed: counted, and the fifth locks the activation. Returns the tries left. */
+  async recordFailure(tenantId: string, activationId: string): Promise<number> {
+    const failures = await this.deps.store
+      .forTenant(tenantId)
+      .activations.recordFailure(activationId, MAX_FAILED_ATTEMPTS, this.deps.clock.now());
+    return Math.max(0, MAX_FAILED_ATTEMPTS - failures);
   }
 
   /**
@@ -277,9 +284,7 @@ export class ActivationService {
       const activation = await tenant.activations.get(activationId);
       if (!activation) throw refuse("none");
       const status = activationStatus(activation, now);
-      // The try in progress may be the one that reached the limit; it still counts as good.
-      if (status !== "active" && !(status === "locked" && activation.failedAttempts <= MAX_FAILED_ATTEMPTS))
-        throw refuse(status);
+      if (status !== "active") throw refuse(status);
       if (!activation.platforms.includes(device.platform)) {
         throw new ActivationRefused(
           "platform_not_allowed",
@@ -288,7 +293,6 @@ export class ActivationService {
       }
       await this.checkDeviceLimit(tenantId, activation.userId, activation.deviceLimit, tenant);
       if (!(await tenant.activations.consumeUse(activationId))) throw refuse("used");
-      await tenant.activations.settleAttempt(activationId);
       const record = newDeviceRecord(
         tenantId,
         { ...device, ownerUserId: activation.userId, state: "active" },

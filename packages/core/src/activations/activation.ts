@@ -44,13 +44,8 @@ export interface ActivationRepository {
   listForUser(userId: string): Promise<Activation[]>;
   /** Activations of the user that could still be used, newest first. */
   listUsableForUser(userId: string, now: number): Promise<ActivationRecord[]>;
-  /**
-   * Counts one try that has not (yet) succeeded, and locks the activation when the count goes over
-   * `maxFailures`. Returns the new count.
-   */
-  recordAttempt(id: string, maxFailures: number, now: number): Promise<number>;
-  /** Takes back the try counted for an exchange that succeeded. */
-  settleAttempt(id: string): Promise<void>;
+  /** Counts one failed try, and locks the activation when the count reaches `lockAt`. Returns the new count. */
+  recordFailure(id: string, lockAt: number, now: number): Promise<number>;
   /** Ends every activation of the user that could still be used (a new one replaces them). */
   revokeUsableForUser(userId: string, now: number): Promise<number>;
   /** Takes one use if one is left; false when it was used up meanwhile. */

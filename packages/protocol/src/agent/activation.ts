@@ -83,3 +83,8 @@ export const ActivationFinished = Message(
   },
   "The server's answer to step 3: the device is activated.",
 );
+
+export const ActivationAbort = Message(
+  { session: Base64Url(64) },
+  "The device found the server's proof wrong (a wrong password, or not the pinned server) and gives up; the try counts.",
+);

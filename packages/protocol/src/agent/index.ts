@@ -12,6 +12,7 @@ export const AGENT_PATHS = {
   activationStart: "/agent/v1/activation/start",
   activationExchange: "/agent/v1/activation/exchange",
   activationFinish: "/agent/v1/activation/finish",
+  activationAbort: "/agent/v1/activation/abort",
   hello: "/agent/v1/hello",
   inventory: "/agent/v1/inventory",
   configuration: "/agent/v1/configuration",

@@ -64,29 +64,20 @@ export function activationRepository({ db, tenantId }: RepositoryContext): Activ
         .execute();
       return rows.map(toRecord);
     },
-    async recordAttempt(id, maxFailures, now) {
+    async recordFailure(id, lockAt, now) {
       const row = await db
         .updateTable("activations")
         .set((eb) => ({
           failedAttempts: eb("failedAttempts", "+", 1),
           lockedAt: sql<
             number | null
-          >`case when ${sql.ref("failed_attempts")} + 1 > ${maxFailures} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
+          >`case when ${sql.ref("failed_attempts")} + 1 >= ${lockAt} then coalesce(${sql.ref("locked_at")}, ${now}) else ${sql.ref("locked_at")} end`,
         }))
         .where("tenantId", "=", tenantId)
         .where("id", "=", id)
         .returning("failedAttempts")
         .executeTakeFirst();
       return row?.failedAttempts ?? 0;
-    },
-    async settleAttempt(id) {
-      await db
-        .updateTable("activations")
-        .set((eb) => ({ failedAttempts: eb("failedAttempts", "-", 1) }))
-        .where("tenantId", "=", tenantId)
-        .where("id", "=", id)
-        .where("failedAttempts", ">", 0)
-        .execute();
     },
     async revokeUsableForUser(userId, now) {
       const result = await db

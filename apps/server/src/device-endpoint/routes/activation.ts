@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { MeridianError, unauthenticated } from "@meridian/core";
+import { MAX_FAILED_ATTEMPTS, MeridianError, unauthenticated } from "@meridian/core";
 import { ACTIVATION_KDF } from "@meridian/crypto";
 import { activationContext, createVerifierSession, isPakeError } from "@meridian/pake";
 import { PkiError } from "@meridian/pki";
 import {
   AGENT_PATHS,
+  ActivationAbort,
   ActivationExchange,
   ActivationExchanged,
   ActivationFinish,
@@ -44,6 +45,13 @@ export function activationRoutes(
 ): void {
   const { core, pki, sessions } = options;
 
+  app.post(AGENT_PATHS.activationAbort, { schema: { body: ActivationAbort } }, async (request, reply) => {
+    // A device that found the server's proof wrong says so, and the try counts at once.
+    const pending = sessions.get(request.body.session);
+    if (pending && pending.tenantId === request.deviceTenant!.id) sessions.fail(request.body.session);
+    return reply.status(204).send();
+  });
+
   app.post(
     AGENT_PATHS.activationStart,
     { schema: { body: ActivationStart, response: { 200: ActivationStarted } } },
@@ -55,6 +63,18 @@ export function activationRoutes(
         request.body.address,
         request.body.platform,
       );
+      // Each open exchange may be a guess: never more open at once than the tries the activation has left.
+      if (
+        sessions.openFor(attempt.activation.id) >=
+        MAX_FAILED_ATTEMPTS - attempt.activation.failedAttempts
+      ) {
+        throw new MeridianError(
+          "rate_limited",
+          "activation_busy",
+          "Other devices are activating with this password right now; try again in a few seconds.",
+          { retryAfterSeconds: 5 },
+        );
+      }
       const ca = await pki.authority(tenant.id);
       const exchange = createVerifierSession({
         record: parseVerifier(attempt.verifier),
@@ -93,7 +113,7 @@ export function activationRoutes(
       try {
         return pending.exchange.respond(request.body.shareP);
       } catch (error) {
-        sessions.get(request.body.session, true);
+        sessions.fail(request.body.session);
         if (isPakeError(error))
           throw new MeridianError("invalid", "activation_message_invalid", error.message);
         throw error;
@@ -105,18 +125,24 @@ export function activationRoutes(
     AGENT_PATHS.activationFinish,
     { schema: { body: ActivationFinish, response: { 200: ActivationFinished } } },
     async (request) => {
-      const pending = sessions.get(request.body.session, true);
+      const pending = sessions.get(request.body.session);
       if (!pending || pending.tenantId !== request.deviceTenant!.id) throw sessionGone();
       let sharedKey: Uint8Array;
       try {
         sharedKey = pending.exchange.verify(request.body.confirmP);
       } catch (error) {
+        sessions.fail(request.body.session);
         if (isPakeError(error)) throw exchangeFailed();
         throw error;
       }
       const mac = createHmac("sha256", sharedKey).update(request.body.csr, "utf8").digest();
       const sent = Buffer.from(request.body.csrMac, "base64url");
-      if (sent.length !== mac.length || !timingSafeEqual(sent, mac)) throw exchangeFailed();
+      if (sent.length !== mac.length || !timingSafeEqual(sent, mac)) {
+        sessions.fail(request.body.session);
+        throw exchangeFailed();
+      }
+      // The password is proven; what follows may still be refused (a bad CSR, the device limit), but it is not a guess.
+      sessions.succeed(request.body.session);
 
       const ca = await pki.authority(pending.tenantId);
       const { device: description } = request.body;

@@ -1,0 +1,104 @@
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+  return n;
+};
+
+const seconds = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("must be a number of seconds");
+  return n;
+};
+
+interface SimOptions {
+  count: number;
+  relay: string;
+  relayHost: string;
+  relayCa?: string;
+  email: string;
+  password?: string;
+  concurrency: number;
+  duration: number;
+}
+
+export function registerSim(program: Command): void {
+  program
+    .command("sim")
+    .description("Simulated devices: activate them through the relay, report inventory, carry out commands")
+    .argument("<platform>", "android, or generic (an agent device of any platform)")
+    .requiredOption("--email <address>", "the user the devices activate for")
+    .option(
+      "--password <password>",
+      "the activation password (MERIDIAN_ACTIVATION_PASSWORD); a multi-use activation with a large enough device limit serves many devices",
+    )
+    .option("--count <n>", "how many devices", positive, 1)
+    .option(
+      "--relay <host:port>",
+      "the relay's device edge (MERIDIAN_RELAY_EDGE)",
+      process.env.MERIDIAN_RELAY_EDGE ?? "127.0.0.1:8443",
+    )
+    .option(
+      "--relay-host <name>",
+      "the relay's host name (MERIDIAN_RELAY_HOST)",
+      process.env.MERIDIAN_RELAY_HOST ?? "relay.meridian.localhost",
+    )
+    .option(
+      "--relay-ca <sha256>",
+      "the relay CA's SHA-256 fingerprint, as `meridian start` printed it (MERIDIAN_RELAY_CA_FINGERPRINT)",
+    )
+    .option("--concurrency <n>", "devices activating at once", positive, 8)
+    .option(
+      "--duration <seconds>",
+      "then keep the devices connected and answering commands this long",
+      seconds,
+      0,
+    )
+    .action(async (platform: string, options: SimOptions) => {
+      if (platform !== "android" && platform !== "generic")
+        throw new Error(`meridian sim knows android and generic devices, not "${platform}".`);
+      const password = options.password ?? process.env.MERIDIAN_ACTIVATION_PASSWORD;
+      const fingerprint = (options.relayCa ?? process.env.MERIDIAN_RELAY_CA_FINGERPRINT)
+        ?.replace(/:/g, "")
+        .toLowerCase();
+      if (!password)
+        throw new Error("Give the activation password with --password or MERIDIAN_ACTIVATION_PASSWORD.");
+      if (!fingerprint)
+        throw new Error("Give the relay CA's fingerprint with --relay-ca (meridian start prints it).");
+      const { runSimulation } = await import("@meridian/simulator");
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      let last = 0;
+      const result = await runSimulation(
+        {
+          relay: { edge: options.relay, host: options.relayHost, caFingerprint: fingerprint },
+          email: options.email,
+          password,
+          platform: "android",
+          count: options.count,
+          concurrency: options.concurrency,
+          durationMs: options.duration * 1000,
+          onProgress: (p) => {
+            if (Date.now() - last < 1000 && p.activated + p.failed < options.count) return;
+            last = Date.now();
+            process.stderr.write(
+              `\ractivated ${p.activated}/${options.count}, failed ${p.failed}${p.lastError ? ` (last: ${p.lastError})` : ""}   `,
+            );
+          },
+        },
+        stop.signal,
+      );
+      process.stderr.write("\n");
+      const rate = result.activated / Math.max(result.activationSeconds, 0.001);
+      process.stdout.write(
+        `Activated ${result.activated} of ${options.count} device(s) in ${result.activationSeconds.toFixed(1)} s (${rate.toFixed(1)}/s)` +
+          (result.failed ? `; ${result.failed} failed, the last with: ${result.lastError}` : "") +
+          (options.duration ? `; ${result.commands} command(s) carried out` : "") +
+          ".\n",
+      );
+      for (const device of result.devices) device.close();
+      process.exitCode = result.failed > 0 ? 2 : 0;
+    });
+}
