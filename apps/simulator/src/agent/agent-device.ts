@@ -25,6 +25,8 @@ export class AgentDevice {
   locked = false;
   wiped = false;
   readonly executed: ReceivedCommand[] = [];
+  /** Answers not yet delivered (the relay or server was away): sent again before anything else. */
+  private readonly unanswered: Array<{ id: string; outcome: CommandOutcome }> = [];
 
   constructor(
     readonly credentials: DeviceCredentials,
@@ -91,17 +93,35 @@ export class AgentDevice {
     await this.client.call("POST", AGENT_PATHS.commandResult(commandId), outcome);
   }
 
-  /** Carries out one command as the device policy controller would, and answers it. */
+  /**
+   * Carries out one command as the device policy controller would, and answers it. An answer that
+   * cannot be delivered now is kept and sent again: the command was carried out either way.
+   */
   async execute(command: ReceivedCommand): Promise<void> {
     this.executed.push(command);
-    const outcome = await this.carryOut(command);
-    await this.answer(command.id, outcome);
+    this.unanswered.push({ id: command.id, outcome: await this.carryOut(command) });
+    await this.flushAnswers();
+  }
+
+  /** Sends the answers still owed, oldest first; throws if the server cannot be reached. */
+  async flushAnswers(): Promise<void> {
+    while (this.unanswered.length > 0) {
+      const { id, outcome } = this.unanswered[0]!;
+      try {
+        await this.answer(id, outcome);
+      } catch (error) {
+        // The server no longer knows the command (cancelled, or the device was removed): nothing to send.
+        if (!(error instanceof DeviceHttpError && error.status >= 400 && error.status < 500)) throw error;
+      }
+      this.unanswered.shift();
+    }
   }
 
   /** Fetches and carries out commands until the signal aborts or the device is wiped. */
   async serve(signal: AbortSignal, waitSeconds = 25): Promise<void> {
     while (!signal.aborted && !this.wiped) {
       try {
+        await this.flushAnswers();
         const command = await this.nextCommand(waitSeconds);
         if (command) await this.execute(command);
       } catch (error) {
