@@ -11,7 +11,8 @@ describe("commands across restarts", () => {
   const stop = new AbortController();
   let serving: Promise<void> | undefined;
 
-  const commandState = async (id: string) => (await bed.api<{ state: string }>("GET", `/api/v1/commands/${id}`)).body.state;
+  const commandState = async (id: string) =>
+    (await bed.api<{ state: string }>("GET", `/api/v1/commands/${id}`)).body.state;
   const eventually = async (check: () => Promise<boolean>, what: string, ms = 30_000) => {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
@@ -20,21 +21,34 @@ describe("commands across restarts", () => {
     }
     throw new Error(`Timed out waiting for ${what}.`);
   };
-  const send = async (type: string) => (await bed.api<{ id: string }>("POST", `/api/v1/devices/${device.credentials.deviceId}/commands`, { type })).body.id;
+  const send = async (type: string) =>
+    (
+      await bed.api<{ id: string }>("POST", `/api/v1/devices/${device.credentials.deviceId}/commands`, {
+        type,
+      })
+    ).body.id;
 
   beforeAll(async () => {
     bed = await startRelayAndServer();
     const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email: "restarts@example.com" });
-    const activation = await bed.api<{ password: string }>("POST", `/api/v1/users/${user.body.id}/activations`, {});
+    const activation = await bed.api<{ password: string }>(
+      "POST",
+      `/api/v1/users/${user.body.id}/activations`,
+      {},
+    );
     let credentials;
     for (let i = 0; !credentials; i++) {
-      credentials = await activateDevice({ relay: bed.relayContact, address: "restarts@example.com", password: activation.body.password, platform: "android", device: { model: "Pixel 8" } }).catch(
-        async (error: unknown) => {
-          if (i > 20) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          return undefined;
-        },
-      );
+      credentials = await activateDevice({
+        relay: bed.relayContact,
+        address: "restarts@example.com",
+        password: activation.body.password,
+        platform: "android",
+        device: { model: "Pixel 8" },
+      }).catch(async (error: unknown) => {
+        if (i > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return undefined;
+      });
     }
     device = new AgentDevice(credentials, androidProfile(7));
     await device.hello();
@@ -52,14 +66,20 @@ describe("commands across restarts", () => {
     const lock = await send("lock");
     expect(await commandState(lock)).toBe("pending");
     await bed.restartRelay();
-    await eventually(async () => (await commandState(lock)) === "acknowledged", "the lock to be acknowledged after the relay restarted");
+    await eventually(
+      async () => (await commandState(lock)) === "acknowledged",
+      "the lock to be acknowledged after the relay restarted",
+    );
     expect(device.locked).toBe(true);
   });
 
   it("delivers a command queued before the server restarted", async () => {
     const reboot = await send("reboot");
     await bed.restartServer();
-    await eventually(async () => (await commandState(reboot)) === "acknowledged", "the reboot to be acknowledged after the server restarted");
+    await eventually(
+      async () => (await commandState(reboot)) === "acknowledged",
+      "the reboot to be acknowledged after the server restarted",
+    );
   });
 
   it("keeps a command the device fetched just before the server restarted, and records its answer after", async () => {
