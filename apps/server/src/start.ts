@@ -56,6 +56,17 @@ export async function startServer(
       nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
 
+    const app = await buildApp(core, {
+      relayStatus: () => relay?.status(),
+      cloudMode: config.cloudMode,
+      trustProxy: config.trustProxy,
+      logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+      ...appOptions,
+    });
+    await app.listen({ host: config.host, port: config.httpPort });
+    app.markReady();
+
+    // The device side starts once the API answers: devices arrive over the relay link, which connects in the background anyway.
     const hosts = new DeviceHosts(store);
     const pki = new TenantPki(core);
     const agent = await buildAgentApp({
@@ -74,17 +85,8 @@ export async function startServer(
         acceptDevice: (stream) => agent.acceptConnection(stream),
         log: agent.log,
       });
+      relay.start();
     }
-    const app = await buildApp(core, {
-      relayStatus: () => relay?.status(),
-      cloudMode: config.cloudMode,
-      trustProxy: config.trustProxy,
-      logger: config.logLevel === "silent" ? false : { level: config.logLevel },
-      ...appOptions,
-    });
-    await app.listen({ host: config.host, port: config.httpPort });
-    relay?.start();
-    app.markReady();
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.httpPort;
 

@@ -1,4 +1,4 @@
-import { activateDevice, type RelayContact } from "./agent/activate.js";
+import { activateDevice, memoisedDerivation, type RelayContact } from "./agent/activate.js";
 import { AgentDevice } from "./agent/agent-device.js";
 import { androidProfile } from "./agent/device-profile.js";
 import { DeviceHttpError } from "./agent/https-client.js";
@@ -27,6 +27,8 @@ export interface SimulationOptions {
   /** Keep the devices connected, answering commands, for this long; 0 to stop once all activated. */
   durationMs: number;
   onProgress?: (progress: SimulationProgress) => void;
+  /** Run the password hardening once per password rather than once per device (load generation). */
+  shareDerivation?: boolean;
 }
 
 export interface SimulationProgress {
@@ -54,6 +56,7 @@ export async function runSimulation(
   const devices: AgentDevice[] = [];
   let next = 0;
   const started = performance.now();
+  const deriveScalars = options.shareDerivation ? memoisedDerivation() : undefined;
   const worker = async () => {
     while (next < options.count && !signal?.aborted) {
       const index = next++;
@@ -61,6 +64,7 @@ export async function runSimulation(
         const profile = androidProfile(index);
         const credentials = await retryWhileBusy(() =>
           activateDevice({
+            ...(deriveScalars ? { deriveScalars } : {}),
             relay: options.relay,
             address: options.email,
             password: options.password,

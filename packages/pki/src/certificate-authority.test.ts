@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 describe("certificate authority, checked with openssl", () => {
-  it("creates a self-signed root with the CA extensions, critical, and a 16-byte positive serial", () => {
+  it("creates a self-signed root with the CA extensions, critical, and a 16-byte positive serial", async () => {
     const text = openssl(["x509", "-noout", "-text"], caPems.certificatePem);
     expect(text).toMatch(/Basic Constraints: critical\s+CA:TRUE, pathlen:0/);
     expect(text).toMatch(/Key Usage: critical\s+Certificate Sign, CRL Sign/);
@@ -36,7 +36,7 @@ describe("certificate authority, checked with openssl", () => {
     expect(text).toMatch(/Subject: O = Acme, CN = Acme Devices CA/);
     expect(text).toMatch(/ecdsa-with-SHA256/);
     expect(text).toMatch(/NIST CURVE: P-256/);
-    const serial = parseCertificate(caPems.certificatePem).serialNumber;
+    const serial = (await parseCertificate(caPems.certificatePem)).serialNumber;
     expect(serial).toMatch(/^[4-7][0-9a-f]{31}$/);
     const files = scratch();
     const caFile = files.write("ca.pem", caPems.certificatePem);
@@ -73,7 +73,7 @@ describe("certificate authority, checked with openssl", () => {
     const fromKey = openssl(["pkey", "-in", keyFile, "-pubout"]);
     const fromCert = openssl(["x509", "-noout", "-pubkey", "-in", certFile]);
     expect(fromKey).toBe(fromCert);
-    expect(parseCertificate(issued.certificatePem)).toMatchObject({
+    expect(await parseCertificate(issued.certificatePem)).toMatchObject({
       commonName: "device.example.test",
       serialNumber: issued.serialNumber,
       notAfter: issued.notAfter,
@@ -175,14 +175,14 @@ describe("loading a CA", () => {
       "OK",
     );
     expect(openssl(["x509", "-noout", "-text", "-in", certFile])).toMatch(algorithm);
-    expect(parseCertificate(issued.certificatePem).issuer).toBe("O=Elsewhere, CN=Imported CA");
+    expect((await parseCertificate(issued.certificatePem)).issuer).toBe("O=Elsewhere, CN=Imported CA");
   });
 });
 
 describe("certificate helpers", () => {
   it("parses what openssl reads from the same certificate", async () => {
     const issued = await ca.issueServerCertificate({ hostNames: ["parse.example.test"], validityDays: 30 });
-    const summary = parseCertificate(issued.certificatePem);
+    const summary = await parseCertificate(issued.certificatePem);
     const serial = openssl(["x509", "-noout", "-serial"], issued.certificatePem).trim().split("=")[1]!;
     const endDate = openssl(["x509", "-noout", "-enddate"], issued.certificatePem).trim().split("=")[1]!;
     expect(summary.serialNumber).toBe(serial.toLowerCase());

@@ -1,5 +1,5 @@
 import { createPublicKey } from "node:crypto";
-import { readCertificate, sha256Hex } from "./certificate.js";
+import { sha256Hex } from "./certificate.js";
 import { signCertificate } from "./certificate-encoder.js";
 import { readVerifiedRequest } from "./certificate-request.js";
 import { PkiError } from "./errors.js";
@@ -24,12 +24,7 @@ import { signRevocationList, type RevokedCertificate } from "./revocation-list.j
 import { randomSerialNumber } from "./serial-number.js";
 import { importSigner, signerFor } from "./signer.js";
 import { validityWindow } from "./validity.js";
-import {
-  BasicConstraintsExtension,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  SubjectKeyIdentifierExtension,
-} from "./x509.js";
+import { readCaCertificate } from "./ca-certificate.js";
 
 export interface CaKeyAndCertificate {
   certificatePem: string;
@@ -93,13 +88,9 @@ export async function loadCertificateAuthority(
   certificatePem: string,
   privateKeyPem: string,
 ): Promise<CertificateAuthority> {
-  const { certificate, der, subject, subjectPublicKeyInfo } = readCertificate(
-    certificatePem,
-    "CA certificate",
-  );
-  const constraints = certificate.getExtension(BasicConstraintsExtension);
-  const keyUsage = certificate.getExtension(KeyUsagesExtension);
-  if (!constraints?.ca || (keyUsage && !(keyUsage.usages & KeyUsageFlags.keyCertSign)))
+  const { der, subject, subjectPublicKeyInfo, isCa, mayCertify, subjectKeyId, notAfter } =
+    readCaCertificate(certificatePem);
+  if (!isCa || mayCertify === false)
     throw new PkiError(
       "not_a_ca",
       "This certificate is not a CA certificate (basicConstraints CA:TRUE, keyCertSign).",
@@ -112,18 +103,17 @@ export async function loadCertificateAuthority(
   });
   if (!certificateKey.equals(signer.publicKey))
     throw new PkiError("key_mismatch", "The private key does not belong to this CA certificate.");
-  const ski = certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId;
   const issuer: Issuer = {
     name: subject,
-    keyId: ski ? Buffer.from(ski, "hex") : keyIdentifier(subjectPublicKeyInfo),
-    notAfter: certificate.notAfter,
+    keyId: subjectKeyId ?? keyIdentifier(subjectPublicKeyInfo),
+    notAfter,
     signer,
   };
 
   return {
     certificatePem: encodePem(der, "CERTIFICATE"),
     fingerprint: sha256Hex(der),
-    notAfter: certificate.notAfter,
+    notAfter,
 
     async issueServerCertificate({ hostNames, validityDays }) {
       const altNames = hostNamesToAltNames(hostNames);

@@ -13,12 +13,13 @@ import { PkiError } from "./errors.js";
 import { acceptRequestKey, type CryptoKeyPair, type RequestKeyType } from "./keys.js";
 import { checkNameShape } from "./names.js";
 import { decodePem } from "./pem.js";
-import { Name, Pkcs10CertificateRequestGenerator } from "./x509.js";
+import { loadX509 } from "./x509-loader.js";
 
 const verifyAsync = promisify(verify);
 
 /** A PKCS#10 request signed by `keys`, as a device makes one (ECDSA P-256 or P-384). */
 export async function createCsr(options: { commonName: string; keys: CryptoKeyPair }): Promise<string> {
+  const { Name, Pkcs10CertificateRequestGenerator } = await loadX509();
   const curve = (options.keys.privateKey.algorithm as { namedCurve?: string }).namedCurve;
   const csr = await Pkcs10CertificateRequestGenerator.create({
     name: new Name([{ CN: [options.commonName] }]),

@@ -3,7 +3,8 @@ import { expectTag, readChildren, readElement, whole } from "./der-reader.js";
 import { PkiError } from "./errors.js";
 import { decodePem, UNTRUSTED_PARSE_OPTIONS } from "./pem.js";
 import { normalizeSerialNumber } from "./serial-number.js";
-import { X509Certificate } from "./x509.js";
+import type { X509Certificate } from "./x509.js";
+import { loadX509 } from "./x509-loader.js";
 
 export interface CertificateSummary {
   /** The subject's first common name, if it has one. */
@@ -27,8 +28,9 @@ export interface ReadCertificate {
   subjectPublicKeyInfo: Uint8Array;
 }
 
-export function readCertificate(pem: unknown, what = "certificate"): ReadCertificate {
+export async function readCertificate(pem: unknown, what = "certificate"): Promise<ReadCertificate> {
   const der = decodePem(pem, ["CERTIFICATE"], what);
+  const { X509Certificate } = await loadX509();
   try {
     const certificate = new X509Certificate(der, UNTRUSTED_PARSE_OPTIONS);
     // The library parses lazily; touching the fields used later makes malformed parts fail here.
@@ -62,12 +64,21 @@ export function sha256Hex(der: Uint8Array): string {
   return createHash("sha256").update(der).digest("hex");
 }
 
+/** SHA-256 of a certificate's DER, checked to have a certificate's outer shape. */
 export function certificateFingerprint(pem: string): string {
-  return sha256Hex(readCertificate(pem).der);
+  const der = decodePem(pem, ["CERTIFICATE"], "certificate");
+  try {
+    subjectAndKey(der);
+  } catch (cause) {
+    throw new PkiError("invalid_certificate", "The certificate is not a well-formed X.509 certificate.", {
+      cause,
+    });
+  }
+  return sha256Hex(der);
 }
 
-export function parseCertificate(pem: string): CertificateSummary {
-  const { certificate, der } = readCertificate(pem);
+export async function parseCertificate(pem: string): Promise<CertificateSummary> {
+  const { certificate, der } = await readCertificate(pem);
   return {
     commonName: certificate.subjectName.getField("CN")[0],
     subject: certificate.subject,
@@ -84,8 +95,8 @@ export function parseCertificate(pem: string): CertificateSummary {
  * path building, name constraints or revocation, which belong to the TLS stack and the CRL.
  */
 export async function verifyIssuedBy(certPem: string, caCertPem: string, at = new Date()): Promise<boolean> {
-  const { certificate } = readCertificate(certPem);
-  const { certificate: ca } = readCertificate(caCertPem, "CA certificate");
+  const { certificate } = await readCertificate(certPem);
+  const { certificate: ca } = await readCertificate(caCertPem, "CA certificate");
   const sameName = Buffer.from(certificate.issuerName.toArrayBuffer()).equals(
     Buffer.from(ca.subjectName.toArrayBuffer()),
   );

@@ -53,7 +53,7 @@ describe("issuing from requests made by openssl", () => {
         : KeyUsageFlags.digitalSignature;
     expect(usages.usages).toBe(expected);
     expect(issued.serialNumber).toMatch(/^[0-9a-f]{32}$/);
-    expect(parseCertificate(issued.certificatePem).serialNumber).toBe(issued.serialNumber);
+    expect((await parseCertificate(issued.certificatePem)).serialNumber).toBe(issued.serialNumber);
   });
 
   it("issues server certificates from a request when asked", async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { deriveActivationScalars } from "@meridian/crypto";
-import { activationContext, createProverSession } from "@meridian/pake";
+import { activationContext, createProverSession, type DeriveScalars } from "@meridian/pake";
 import { createCsr, generateKeyPair } from "@meridian/pki";
 import { AGENT_PATHS, RELAY_API_PATHS, type ActivationLookupAnswer } from "@meridian/protocol";
 import { DeviceHttpClient, fetchEndpointCa, type Endpoint } from "./https-client.js";
@@ -44,6 +44,8 @@ export async function activateDevice(input: {
   password: string;
   platform: "android" | "ios" | "macos" | "windows";
   device: DeviceDescription;
+  /** The password hardening; a load generator may pass a memoised one, since its devices share passwords. */
+  deriveScalars?: DeriveScalars;
 }): Promise<DeviceCredentials> {
   const relayEndpoint = { edge: input.relay.edge, serverName: input.relay.host };
   const relayCa = await fetchEndpointCa(relayEndpoint, input.relay.caFingerprint);
@@ -80,7 +82,7 @@ export async function activateDevice(input: {
       context: activationContext({ caFingerprint: answer.caFingerprint, activationId: started.activationId }),
       idProver: input.address,
       idVerifier: answer.host,
-      deriveScalars: deriveActivationScalars,
+      deriveScalars: input.deriveScalars ?? deriveActivationScalars,
     });
     const exchanged = (
       await server.call<{ shareV: string; confirmV: string }>("POST", AGENT_PATHS.activationExchange, {
@@ -125,4 +127,18 @@ export async function activateDevice(input: {
   } finally {
     server.close();
   }
+}
+
+/**
+ * The password hardening, computed once per password and salt. Real devices each run it once; a
+ * simulator running hundreds of devices on one machine would otherwise measure its own argon2.
+ */
+export function memoisedDerivation(): DeriveScalars {
+  const results = new Map<string, Promise<Uint8Array>>();
+  return (password, salt) => {
+    const key = `${Buffer.from(salt).toString("base64")}:${password}`;
+    let result = results.get(key);
+    if (!result) results.set(key, (result = deriveActivationScalars(password, salt)));
+    return result;
+  };
 }
