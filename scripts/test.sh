@@ -24,6 +24,9 @@ if [ ! -f node_modules/.meridian-lock-hash ] || [ "$(cat node_modules/.meridian-
   echo "$lock_hash" > node_modules/.meridian-lock-hash
 fi
 
+# Real peers the tests drive: openssl (certificates, TLS clients) and microsocks (a SOCKS v5 proxy).
+apt_install openssl microsocks
+
 # PostgreSQL: use the server on 127.0.0.1:5432 when one answers and lets us create databases;
 # otherwise install and start one. The store and API tests need it and never skip.
 pg_usable() { psql "$1" -tAc "select 1" >/dev/null 2>&1; }
