@@ -13,6 +13,7 @@ interface WorkerOptions {
 
 const options = JSON.parse(process.argv[2] ?? "{}") as WorkerOptions;
 const started = Date.now();
+const cpuBefore = process.cpuUsage();
 const results = await Promise.all(
   options.accounts.map((account) =>
     runSimulation({
@@ -28,6 +29,7 @@ const results = await Promise.all(
   ),
 );
 const ended = Date.now();
+const cpu = process.cpuUsage(cpuBefore);
 for (const result of results) for (const device of result.devices) device.close();
 process.stdout.write(
   `${JSON.stringify({
@@ -36,5 +38,6 @@ process.stdout.write(
     lastError: results.find((r) => r.lastError)?.lastError,
     started,
     ended,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   })}\n`,
 );

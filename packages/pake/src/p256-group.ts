@@ -18,15 +18,13 @@ export const SHARE_BYTES = 65;
 export const G: GroupElement = Point.BASE;
 
 // RFC 9383 §4 (the same as RFC 9382), from the seeds "1.2.840.10045.3.1.7 point generation seed (M)"
-// and "(N)": nobody knows their discrete logarithms. Both are multiplied by w0 in every exchange, so
-// they get precomputed tables like the generator's (about 50 ms to build on first use; each
-// multiplication then takes 0.4 ms instead of 3.7 ms).
+// and "(N)": nobody knows their discrete logarithms.
 export const M: GroupElement = Point.fromHex(
   "02886e2f97ace46e55ba9dd7242579f2993b64e16ef3dcab95afd497333d8fa12f",
-).precompute(6);
+);
 export const N: GroupElement = Point.fromHex(
   "03d8bbd6c639c62937b04d997f38c3770719c629d7014d49a24b4f98baa1292b49",
-).precompute(6);
+);
 
 export function isValidScalar(scalar: bigint): boolean {
   return scalar > 0n && scalar < GROUP_ORDER;

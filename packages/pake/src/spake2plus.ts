@@ -3,13 +3,13 @@ import {
   decodeShare,
   encodePoint,
   encodeScalar,
-  G,
   type GroupElement,
   isValidScalar,
   M,
   N,
   reduceToScalar,
 } from "./p256-group.js";
+import { multiplyGenerator, multiplyPoint } from "./native-multiply.js";
 import { PakeError } from "./pake-error.js";
 
 /**
@@ -45,12 +45,12 @@ export function scalarsFromPbkdfOutput(output: Uint8Array): ProverSecrets {
 
 /** The registration record's L = w1·P. */
 export function registrationPoint(w1: bigint): GroupElement {
-  return G.multiply(w1);
+  return multiplyGenerator(w1);
 }
 
 /** ProverInit: shareP = X = x·P + w0·M. */
 export function proverShare(w0: bigint, x: bigint): Uint8Array {
-  return encodePoint(G.multiply(x).add(M.multiply(w0)));
+  return encodePoint(multiplyGenerator(x).add(multiplyPoint(M, w0)));
 }
 
 /** ProverFinish and the key schedule. Throws a PakeError if shareV is not a usable point. */
@@ -62,14 +62,14 @@ export function proverFinish(input: {
   shareV: Uint8Array;
 }): KeySchedule {
   const { w0, w1 } = input.secrets;
-  const unmasked = decodeShare(input.shareV, "shareV").subtract(N.multiply(w0));
+  const unmasked = decodeShare(input.shareV, "shareV").subtract(multiplyPoint(N, w0));
   if (unmasked.is0()) throw new PakeError("invalid_point", "shareV cancels the password's mask.");
   return keySchedule({
     ...input.parties,
     shareP: input.shareP,
     shareV: input.shareV,
-    Z: encodePoint(unmasked.multiply(input.x)),
-    V: encodePoint(unmasked.multiply(w1)),
+    Z: encodePoint(multiplyPoint(unmasked, input.x)),
+    V: encodePoint(multiplyPoint(unmasked, w1)),
     w0: encodeScalar(w0),
   });
 }
@@ -83,15 +83,15 @@ export function verifierFinish(input: {
   shareP: Uint8Array;
 }): KeySchedule & { shareV: Uint8Array } {
   const { w0, y } = input;
-  const unmasked = decodeShare(input.shareP, "shareP").subtract(M.multiply(w0));
+  const unmasked = decodeShare(input.shareP, "shareP").subtract(multiplyPoint(M, w0));
   if (unmasked.is0()) throw new PakeError("invalid_point", "shareP cancels the password's mask.");
-  const shareV = encodePoint(G.multiply(y).add(N.multiply(w0)));
+  const shareV = encodePoint(multiplyGenerator(y).add(multiplyPoint(N, w0)));
   const schedule = keySchedule({
     ...input.parties,
     shareP: input.shareP,
     shareV,
-    Z: encodePoint(unmasked.multiply(y)),
-    V: encodePoint(input.L.multiply(y)),
+    Z: encodePoint(multiplyPoint(unmasked, y)),
+    V: encodePoint(multiplyPoint(input.L, y)),
     w0: encodeScalar(w0),
   });
   return { ...schedule, shareV };

@@ -11,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import pg from "pg";
 import type { Dialect } from "./query-helpers.js";
+import { withStatementCache } from "./statement-cache.js";
 
 export interface DatabaseOptions {
   /** `postgres://...` for PostgreSQL; `sqlite:PATH` or empty for SQLite. */
@@ -70,7 +71,7 @@ export async function openDatabase<DB>(
     // advice for long-lived connections); cheap when nothing changed.
     sqlite.pragma("optimize = 0x10002");
     db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
   }

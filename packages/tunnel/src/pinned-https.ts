@@ -70,28 +70,39 @@ export async function fetchPinnedCa(target: PinnedTarget, fingerprint256: string
   }
 }
 
+/** How an agent's connections recognise their server: by its CA, or by the CA's pinned fingerprint. */
+export type AgentTrust = ({ ca: string } | { caFingerprint256: string }) & { key?: string; cert?: string };
+
 /**
  * An HTTPS agent whose connections go to one address (through the proxy, if any) whatever the request
- * says, verify the server against `ca`, and may present a client certificate.
+ * says, and may present a client certificate. With `ca`, each server is verified against it the
+ * ordinary way; with `caFingerprint256`, each connection's chain must lead to the pinned CA and name
+ * the server (checked after the handshake, before any request is written), so a device that only
+ * knows the fingerprint needs no extra connection to fetch the CA first.
  */
-export function pinnedHttpsAgent(
-  target: PinnedTarget,
-  tls: { ca: string; key?: string; cert?: string },
-  options: AgentOptions = {},
-): Agent {
+export function pinnedHttpsAgent(target: PinnedTarget, trust: AgentTrust, options: AgentOptions = {}): Agent {
+  const client = trust.key ? { key: trust.key, cert: trust.cert } : {};
   const agent = new Agent({
     keepAlive: true,
     ...options,
-    ca: tls.ca,
-    ...(tls.key ? { key: tls.key, cert: tls.cert } : {}),
+    ...("ca" in trust ? { ca: trust.ca } : {}),
+    ...client,
   });
+  const connect = async (): Promise<TLSSocket> => {
+    if ("ca" in trust) return dial(target, { ca: trust.ca, rejectUnauthorized: true, ...client });
+    const socket = await dial(target, { rejectUnauthorized: false, ...client });
+    const problem = verifyPinnedChain(socket, trust.caFingerprint256, target.serverName);
+    if (!problem) return socket;
+    socket.destroy();
+    throw new TunnelError("untrusted_server", `${target.serverName}: ${problem}.`);
+  };
   // Node's agent calls createConnection with a callback for asynchronous sockets.
   (
     agent as unknown as {
       createConnection: (o: unknown, cb: (error: Error | null, socket?: Duplex) => void) => undefined;
     }
   ).createConnection = (_o, callback) => {
-    dial(target, { ca: tls.ca, key: tls.key, cert: tls.cert, rejectUnauthorized: true }).then(
+    connect().then(
       (socket) => callback(null, socket),
       (error: Error) => callback(error),
     );

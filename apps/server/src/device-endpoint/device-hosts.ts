@@ -6,8 +6,14 @@ import type { Store, Tenant } from "@meridian/core";
  */
 export class DeviceHosts {
   private domain: string | undefined;
+  /** Every device request names its tenant; tenants change rarely, so their rows are kept briefly. */
+  private readonly tenants = new Map<string, { tenant: Tenant | undefined; until: number }>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly cacheMs = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   setDomain(domain: string): void {
     this.domain = domain.toLowerCase();
@@ -25,6 +31,13 @@ export class DeviceHosts {
     const name = host?.toLowerCase();
     if (!this.domain || !name?.endsWith(`.${this.domain}`)) return undefined;
     const slug = name.slice(0, -this.domain.length - 1);
-    return slug.includes(".") ? undefined : this.store.tenants.getBySlug(slug);
+    if (slug.includes(".")) return undefined;
+    const cached = this.tenants.get(slug);
+    if (cached && cached.until > this.now()) return cached.tenant;
+    const tenant = await this.store.tenants.getBySlug(slug);
+    // Only known tenants are kept: names devices make up must not fill the map.
+    if (tenant) this.tenants.set(slug, { tenant, until: this.now() + this.cacheMs });
+    else this.tenants.delete(slug);
+    return tenant;
   }
 }

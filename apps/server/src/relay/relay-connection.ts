@@ -6,6 +6,7 @@ import { activationAddressHash, verifyLicence, type Licence } from "@meridian/pr
 import { backoffDelay, enrolAtRelay, fetchPinnedCa, LinkClient, type LinkState } from "@meridian/tunnel";
 import type { DeviceHosts } from "../device-endpoint/device-hosts.js";
 import type { TenantPki } from "../device-endpoint/tenant-pki.js";
+import { coalescedTask, coalescedTasksByKey } from "./coalesced-task.js";
 import { RelayApiClient, type RelayAccount } from "./relay-api-client.js";
 import type { RelaySettings } from "./relay-settings.js";
 
@@ -35,6 +36,19 @@ export class RelayConnection implements ActivationListener {
   private stopped = false;
   private readonly synced: Promise<void>;
   private markSynced!: () => void;
+  /** What the relay was last told per address hash, so that a use which changes nothing sends nothing. */
+  private readonly registered = new Map<string, string>();
+  private readonly publishActivationSoon = coalescedTasksByKey<string>(
+    (key) => {
+      const [tenantId, address] = JSON.parse(key) as [string, string];
+      return this.publishActivation(tenantId, address);
+    },
+    (error) => this.failed("activation registration", error),
+  );
+  private readonly publishDeviceCountSoon = coalescedTask(
+    () => this.publishDeviceCount(),
+    (error) => this.failed("device count", error),
+  );
 
   constructor(
     private readonly options: {
@@ -75,13 +89,11 @@ export class RelayConnection implements ActivationListener {
   }
 
   activationChanged(tenantId: string, address: string): void {
-    void this.publishActivation(tenantId, address).catch((error: unknown) =>
-      this.failed("activation registration", error),
-    );
+    this.publishActivationSoon(JSON.stringify([tenantId, address]));
   }
 
   managedDevicesChanged(): void {
-    void this.publishDeviceCount().catch((error: unknown) => this.failed("device count", error));
+    this.publishDeviceCountSoon();
   }
 
   async stop(): Promise<void> {
@@ -158,6 +170,7 @@ export class RelayConnection implements ActivationListener {
 
   private async syncAll(): Promise<void> {
     const { core } = this.options;
+    this.registered.clear();
     for (const tenant of await core.tenants.list()) {
       for (const current of await core.activations.listCurrent(tenant.id))
         await this.register(tenant.id, current.email, current.expiresAt);
@@ -169,7 +182,11 @@ export class RelayConnection implements ActivationListener {
     if (!this.api) return; // Not connected yet: the sync on link-up sends it.
     const current = await this.options.core.activations.currentForAddress(tenantId, address);
     if (current) await this.register(tenantId, address, current.expiresAt);
-    else await this.api.unregisterActivation(activationAddressHash(address));
+    else {
+      const addressHash = activationAddressHash(address);
+      await this.api.unregisterActivation(addressHash);
+      this.registered.delete(addressHash);
+    }
   }
 
   private async register(tenantId: string, address: string, expiresAt: number): Promise<void> {
@@ -177,11 +194,12 @@ export class RelayConnection implements ActivationListener {
     const host = tenant && this.options.hosts.hostFor(tenant);
     if (!host || !this.api) return;
     const ca = await this.options.pki.authority(tenantId);
-    await this.api.registerActivation(activationAddressHash(address), {
-      host,
-      caFingerprint: ca.fingerprint,
-      expiresAt,
-    });
+    const addressHash = activationAddressHash(address);
+    const entry = { host, caFingerprint: ca.fingerprint, expiresAt };
+    const said = JSON.stringify(entry);
+    if (this.registered.get(addressHash) === said) return;
+    await this.api.registerActivation(addressHash, entry);
+    this.registered.set(addressHash, said);
   }
 
   private async publishDeviceCount(): Promise<void> {

@@ -1,9 +1,9 @@
-import { createHmac } from "node:crypto";
+import { createHmac, X509Certificate } from "node:crypto";
 import { deriveActivationScalars } from "@meridian/crypto";
 import { activationContext, createProverSession, type DeriveScalars } from "@meridian/pake";
 import { createCsr, generateKeyPair } from "@meridian/pki";
 import { AGENT_PATHS, RELAY_API_PATHS, type ActivationLookupAnswer } from "@meridian/protocol";
-import { DeviceHttpClient, fetchEndpointCa, type Endpoint } from "./https-client.js";
+import { DeviceHttpClient, type Endpoint } from "./https-client.js";
 
 export interface RelayContact {
   /** "host:port" of the relay's device edge. */
@@ -48,8 +48,7 @@ export async function activateDevice(input: {
   deriveScalars?: DeriveScalars;
 }): Promise<DeviceCredentials> {
   const relayEndpoint = { edge: input.relay.edge, serverName: input.relay.host };
-  const relayCa = await fetchEndpointCa(relayEndpoint, input.relay.caFingerprint);
-  const relayApi = new DeviceHttpClient(relayEndpoint, relayCa);
+  const relayApi = new DeviceHttpClient(relayEndpoint, { caFingerprint256: input.relay.caFingerprint });
   let answer: ActivationLookupAnswer;
   try {
     answer = (
@@ -63,8 +62,8 @@ export async function activateDevice(input: {
   }
 
   const endpoint = { edge: input.relay.edge, serverName: answer.host };
-  const caCertificate = await fetchEndpointCa(endpoint, answer.caFingerprint);
-  const server = new DeviceHttpClient(endpoint, caCertificate);
+  // Every connection to the server must lead to the CA the relay named: the pin the exchange is bound to.
+  const server = new DeviceHttpClient(endpoint, { caFingerprint256: answer.caFingerprint });
   try {
     const started = (
       await server.call<{ session: string; activationId: string; salt: string; serverHost: string }>(
@@ -117,6 +116,11 @@ export async function activateDevice(input: {
         },
       )
     ).body!;
+    const givenCa = new X509Certificate(finished.caCertificate).fingerprint256
+      .replace(/:/g, "")
+      .toLowerCase();
+    if (givenCa !== answer.caFingerprint.replace(/:/g, "").toLowerCase())
+      throw new Error("The server returned a CA certificate other than the one the relay named.");
     return {
       deviceId: finished.deviceId,
       endpoint,

@@ -32,7 +32,8 @@ export class AgentDevice {
     readonly credentials: DeviceCredentials,
     readonly profile: DeviceProfile,
   ) {
-    this.client = new DeviceHttpClient(credentials.endpoint, credentials.caCertificate, {
+    this.client = new DeviceHttpClient(credentials.endpoint, {
+      ca: credentials.caCertificate,
       key: credentials.privateKey,
       cert: credentials.certificate,
     });

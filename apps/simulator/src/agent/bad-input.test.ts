@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_PATHS } from "@meridian/protocol";
 import { activateDevice } from "./activate.js";
-import { DeviceHttpClient, fetchEndpointCa } from "./https-client.js";
+import { DeviceHttpClient } from "./https-client.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
 
 /** Hostile or broken device traffic gets a clear refusal, changes nothing, and crashes nothing. */
@@ -25,10 +25,7 @@ describe("bad input on the device path", () => {
     ).body.password;
     // Ask the relay where the address is served, as a device does (it learns of the activation just after it is made).
     const relayEndpoint = { edge: bed.relayContact.edge, serverName: bed.relayContact.host };
-    const relay = new DeviceHttpClient(
-      relayEndpoint,
-      await fetchEndpointCa(relayEndpoint, bed.relayContact.caFingerprint),
-    );
+    const relay = new DeviceHttpClient(relayEndpoint, { caFingerprint256: bed.relayContact.caFingerprint });
     let fingerprint: string | undefined;
     for (let i = 0; !fingerprint && i < 50; i++) {
       fingerprint = await relay
@@ -38,7 +35,7 @@ describe("bad input on the device path", () => {
     }
     relay.close();
     const endpoint = { edge: bed.relayContact.edge, serverName: host };
-    server = new DeviceHttpClient(endpoint, await fetchEndpointCa(endpoint, fingerprint!));
+    server = new DeviceHttpClient(endpoint, { caFingerprint256: fingerprint! });
   });
   afterAll(async () => {
     server?.close();

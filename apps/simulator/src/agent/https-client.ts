@@ -1,5 +1,5 @@
 import { request, type Agent } from "node:https";
-import { fetchPinnedCa, pinnedHttpsAgent } from "@meridian/tunnel";
+import { type AgentTrust, pinnedHttpsAgent } from "@meridian/tunnel";
 
 /** Where a device's connections go: the relay's device edge, with the name that routes them. */
 export interface Endpoint {
@@ -20,30 +20,21 @@ export class DeviceHttpError extends Error {
   }
 }
 
-/** The CA a device's endpoint presents, accepted only with the pinned fingerprint. */
-export function fetchEndpointCa(endpoint: Endpoint, fingerprint: string): Promise<string> {
-  return fetchPinnedCa({ address: endpoint.edge, serverName: endpoint.serverName }, fingerprint);
-}
-
-export interface ClientIdentity {
-  key: string;
-  cert: string;
-}
-
-/** JSON over HTTPS to one endpoint, verifying the server against one CA, with keep-alive. */
+/**
+ * JSON over HTTPS to one endpoint with keep-alive, trusting the server by its CA (an activated
+ * device) or by the CA fingerprint it was given (a device activating), and presenting the device's
+ * certificate when it has one.
+ */
 export class DeviceHttpClient {
   private readonly agent: Agent;
 
   constructor(
     private readonly endpoint: Endpoint,
-    private readonly ca: string,
-    identity?: ClientIdentity,
+    trust: AgentTrust,
   ) {
-    this.agent = pinnedHttpsAgent(
-      { address: endpoint.edge, serverName: endpoint.serverName },
-      { ca, ...identity },
-      { maxSockets: 2 },
-    );
+    this.agent = pinnedHttpsAgent({ address: endpoint.edge, serverName: endpoint.serverName }, trust, {
+      maxSockets: 2,
+    });
   }
 
   async call<T>(
