@@ -20,7 +20,12 @@ export interface RelayAndServer {
 }
 
 /** A real relay and a real server on loopback, the server registered at the relay and linked to it. */
-export async function startRelayAndServer(options: { maxDevices?: number } = {}): Promise<RelayAndServer> {
+export async function startRelayAndServer(
+  options: {
+    maxDevices?: number;
+    /** socks5://… or http://…: the server reaches the relay through it. */ proxy?: string;
+  } = {},
+): Promise<RelayAndServer> {
   const dirs = {
     relay: mkdtempSync(join(tmpdir(), "meridian-relay-")),
     server: mkdtempSync(join(tmpdir(), "meridian-server-")),
@@ -48,6 +53,7 @@ export async function startRelayAndServer(options: { maxDevices?: number } = {})
     edge: relay.edgeAddress,
     host: relay.host,
     caFingerprint: relay.caFingerprint,
+    proxy: options.proxy,
   };
   const serverConfig = serverConfigFromEnvironment(
     {},

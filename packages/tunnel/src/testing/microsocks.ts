@@ -34,9 +34,12 @@ async function listening(port: number, child: ChildProcess, timeoutMs: number): 
   throw new Error(`microsocks did not listen on ${port} within ${timeoutMs} ms.`);
 }
 
-/** Debian's microsocks (a real SOCKS v5 server, CONNECT only) on a loopback port, outgoing from `bindAddress`. */
-export async function startMicrosocks(bindAddress?: string): Promise<Microsocks> {
-  const port = await freePort();
+/**
+ * Debian's microsocks (a real SOCKS v5 server, CONNECT only) on a loopback port, outgoing from
+ * `bindAddress`; on `port` when given, so a test can stop the proxy and bring it back where it was.
+ */
+export async function startMicrosocks(bindAddress?: string, port?: number): Promise<Microsocks> {
+  port ??= await freePort();
   const args = ["-i", "127.0.0.1", "-p", String(port), ...(bindAddress ? ["-b", bindAddress] : [])];
   const child = spawn("microsocks", args, { stdio: "ignore" });
   await listening(port, child, 5_000);
