@@ -147,6 +147,17 @@ describe.each(storeBackends)("command queue on $name", (backend) => {
     expect(notified.at(-1)).toHaveLength(10);
     const first = await core.commands.next(DEFAULT_TENANT_ID, ids[0]!);
     expect(first).toMatchObject({ type: "lock", batchId: byId.batchId });
+    await core.commands.report(DEFAULT_TENANT_ID, ids[0]!, first!.id, { status: "acknowledged" });
+    expect(await core.commands.batchProgress(admin, byId.batchId)).toEqual({
+      batchId: byId.batchId,
+      total: 29,
+      states: { acknowledged: 1, pending: 28 },
+    });
+    await expect(
+      core.commands.batchProgress(admin, "01900000-0000-7000-8000-000000000000"),
+    ).rejects.toMatchObject({
+      code: "command_batch_not_found",
+    });
     const audit = await core.audit.list(admin, { action: "command.send_bulk" }, {});
     expect(audit.items[0]!.details).toMatchObject({ devices: 10, command: "request_inventory" });
     await expect(core.commands.sendToMany(admin, { type: "lock" })).rejects.toMatchObject({

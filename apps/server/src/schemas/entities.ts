@@ -130,6 +130,15 @@ export const TenantSchema = Type.Object({
 export const CommandTypeSchema = Type.Enum([...COMMAND_TYPES]);
 export const CommandStateSchema = Type.Enum([...COMMAND_STATES]);
 
+export const CommandBatchProgressSchema = Type.Object({
+  batchId: Type.String(),
+  total: Type.Integer({ description: "Commands the send queued." }),
+  states: Type.Object(
+    Object.fromEntries(COMMAND_STATES.map((state) => [state, Type.Optional(Type.Integer())])),
+    { description: "How many are in each state; states with none are left out." },
+  ),
+});
+
 export const CommandSchema = Type.Object({
   id: Id,
   deviceId: Id,
@@ -185,4 +194,11 @@ export const InventorySchema = Type.Object({
       managed: Type.Boolean(),
     }),
   ),
+});
+
+export const ComplianceSchema = Type.Object({
+  reportedAt: Timestamp,
+  configurationVersion: Type.Integer({ description: "The policy configuration the device evaluated." }),
+  compliant: Type.Boolean(),
+  violations: Type.Array(Type.Object({ policy: Type.String(), reason: Type.String() })),
 });

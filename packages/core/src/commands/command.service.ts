@@ -7,6 +7,7 @@ import { pageRequest, type Page } from "../shared/paging.js";
 import type { ActivationListener } from "../activations/activation.service.js";
 import { checkCommandPayload } from "./command-payloads.js";
 import {
+  type CommandBatchProgress,
   NORMAL_PRIORITY,
   URGENT_PRIORITY,
   type Command,
@@ -158,6 +159,14 @@ export class CommandService {
     });
     if (deviceIds.length > 0) this.notifier.commandsQueued(actor.tenantId, deviceIds);
     return { batchId, queued: deviceIds.length };
+  }
+
+  /** Where a bulk send stands, for progress shown while thousands of devices answer. */
+  async batchProgress(actor: Actor, batchId: string): Promise<CommandBatchProgress> {
+    const states = await this.deps.store.forTenant(actor.tenantId).commands.countBatchByState(batchId);
+    const total = Object.values(states).reduce((sum, n) => sum + n, 0);
+    if (total === 0) throw notFound("command_batch", batchId);
+    return { batchId, total, states };
   }
 
   async get(actor: Actor, commandId: string): Promise<Command> {

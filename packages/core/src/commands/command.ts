@@ -103,4 +103,13 @@ export interface CommandRepository {
   deleteForDevice(deviceId: string): Promise<void>;
   /** Marks open commands past their expiry as expired; returns how many. */
   expireDue(now: number): Promise<number>;
+  /** How many of one bulk send's commands are in each state (states with none are left out). */
+  countBatchByState(batchId: string): Promise<Partial<Record<CommandState, number>>>;
+}
+
+/** Where one bulk send stands: how many commands it queued, and how many are in each state now. */
+export interface CommandBatchProgress {
+  batchId: string;
+  total: number;
+  states: Partial<Record<CommandState, number>>;
 }

@@ -121,5 +121,15 @@ export function commandRepository({ db, tenantId }: RepositoryContext): CommandR
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    async countBatchByState(batchId) {
+      const rows = await db
+        .selectFrom("commands")
+        .select(["state", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .where("tenantId", "=", tenantId)
+        .where("batchId", "=", batchId)
+        .groupBy("state")
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+    },
   };
 }

@@ -62,6 +62,18 @@ describe("commands API", () => {
     });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toMatchObject({ queued: 5 });
+    const { batchId } = response.json<{ batchId: string }>();
+    const progress = await server.call("GET", `/api/v1/commands/batches/${batchId}`, { token });
+    expect(progress.statusCode).toBe(200);
+    expect(progress.json()).toEqual({ batchId, total: 5, states: { pending: 5 } });
+    const unknown = await server.call(
+      "GET",
+      "/api/v1/commands/batches/01900000-0000-7000-8000-000000000000",
+      {
+        token,
+      },
+    );
+    expect(unknown.statusCode).toBe(404);
   });
 
   it("cancels a waiting command, and says why it cannot cancel a delivered one", async () => {

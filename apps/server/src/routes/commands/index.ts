@@ -3,6 +3,7 @@ import type { Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import { Id, IdParams, PageOf, PageQuery, Strict, problemResponses } from "../../schemas/common.js";
 import {
+  CommandBatchProgressSchema,
   CommandSchema,
   CommandStateSchema,
   CommandTypeSchema,
@@ -120,6 +121,22 @@ export function commandRoutes(app: TypedApp, core: Core): void {
       });
       return reply.status(202).send(result);
     },
+  );
+
+  app.get(
+    "/api/v1/commands/batches/:id",
+    {
+      config: { access: "devices:read" },
+      schema: {
+        tags,
+        summary: "Progress of a bulk send",
+        description: "How many commands the send queued, and how many are in each state now.",
+        security: bearer,
+        params: IdParams,
+        response: { 200: CommandBatchProgressSchema, ...problemResponses },
+      },
+    },
+    async (request) => core.commands.batchProgress(actorOf(request), request.params.id),
   );
 
   app.get(
