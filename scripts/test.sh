@@ -24,8 +24,9 @@ if [ ! -f node_modules/.meridian-lock-hash ] || [ "$(cat node_modules/.meridian-
   echo "$lock_hash" > node_modules/.meridian-lock-hash
 fi
 
-# Real peers the tests drive: openssl (certificates, TLS clients) and microsocks (a SOCKS v5 proxy).
-apt_install openssl microsocks
+# Real peers the tests drive: openssl (certificates, TLS clients), microsocks (a SOCKS v5 proxy) and
+# chromium (the console's end-to-end tests).
+apt_install openssl microsocks chromium
 
 # PostgreSQL: use the server on 127.0.0.1:5432 when one answers and lets us create databases;
 # otherwise install and start one. The store and API tests need it and never skip.
@@ -56,6 +57,7 @@ pg_usable "$MERIDIAN_TEST_DATABASE_URL" || { echo "PostgreSQL is still not usabl
 
 step "Type check"
 npx tsc -p tsconfig.json
+npx tsc -p apps/console/tsconfig.json
 
 step "Lint and format"
 npx eslint . --max-warnings 0

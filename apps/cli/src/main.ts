@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { describeError } from "./api-client.js";
 import { registerActivationsCreate } from "./commands/activations-create.js";
+import { registerEmulate } from "./commands/emulate.js";
 import { registerLogin } from "./commands/login.js";
 import { registerLogout } from "./commands/logout.js";
 import { registerRelay } from "./commands/relay.js";
@@ -19,6 +20,7 @@ const program = new Command()
 registerStart(program);
 registerRelay(program);
 registerSim(program);
+registerEmulate(program);
 registerLogin(program);
 registerLogout(program);
 

@@ -14,6 +14,15 @@ export interface RelayConfig {
   logLevel: string;
   /** Activation lookups allowed per device address per minute. */
   lookupsPerMinute: number;
+  /** Where pushes go: the real APNs, FCM and WNS unless these name others (local emulators). */
+  push: {
+    apnsUrl: string | undefined;
+    fcmUrl: string | undefined;
+    wnsTokenUrl: string | undefined;
+    wnsChannelHosts: string[] | undefined;
+    /** A PEM file of extra trust anchors for those services' certificates. */
+    caFile: string | undefined;
+  };
 }
 
 function port(name: string, text: string | undefined, fallback: number): number {
@@ -52,6 +61,15 @@ export function relayConfigFromEnvironment(
       env.MERIDIAN_RELAY_LOOKUPS_PER_MINUTE,
       30,
     ),
+    push: {
+      apnsUrl: env.MERIDIAN_PUSH_APNS_URL || undefined,
+      fcmUrl: env.MERIDIAN_PUSH_FCM_URL || undefined,
+      wnsTokenUrl: env.MERIDIAN_PUSH_WNS_TOKEN_URL || undefined,
+      wnsChannelHosts: env.MERIDIAN_PUSH_WNS_CHANNEL_HOSTS?.split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+      caFile: env.MERIDIAN_PUSH_CA_FILE || undefined,
+    },
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSecretBox, loadSecretKey } from "@meridian/crypto";
 import { DeviceEdge, LinkHub } from "@meridian/tunnel";
 import pino from "pino";
 import { buildRelayApi } from "./api/relay-api.js";
+import { PushGateway } from "./push/push-gateway.js";
 import type { RelayConfig } from "./config.js";
 import { linkAccess } from "./link/link-access.js";
 import { ActivationRegistry } from "./registry/activation-registry.js";
@@ -54,7 +56,15 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
+  const push = new PushGateway(db, secretBox, {
+    apnsUrl: config.push.apnsUrl,
+    fcmUrl: config.push.fcmUrl,
+    wnsTokenUrl: config.push.wnsTokenUrl,
+    wnsChannelHosts: config.push.wnsChannelHosts,
+    ca: config.push.caFile ? readFileSync(config.push.caFile, "utf8") : undefined,
+  });
   const api = await buildRelayApi({
+    push,
     key: tls.privateKeyPem,
     cert: chain,
     ca: identity.ca.certificatePem,
@@ -105,6 +115,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       await edge.close();
       await hub.close(1000);
       await api.app.close();
+      await push.close();
       await db.destroy();
     },
   };

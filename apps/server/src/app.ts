@@ -2,7 +2,9 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { Core } from "@meridian/core";
+import type { Core, PushCredentialsGateway } from "@meridian/core";
+import { defaultConsoleDir } from "./console/console-dir.js";
+import { consoleRoutes } from "./console/serve-console.js";
 import { useAccessControl, type RouteAccess } from "./plugins/access.js";
 import { useProblemResponses } from "./plugins/problems.js";
 import { RateLimiter } from "./plugins/rate-limit.js";
@@ -20,6 +22,7 @@ import { relayRoutes } from "./routes/relay/index.js";
 import { systemRoutes } from "./routes/system/index.js";
 import type { RelayStatus } from "./relay/relay-connection.js";
 import { tenantRoutes } from "./routes/tenants/index.js";
+import { pushRoutes } from "./routes/push/index.js";
 import type { TypedApp } from "./routes/typed-app.js";
 import { userRoutes } from "./routes/users/index.js";
 
@@ -32,6 +35,10 @@ export interface AppOptions {
   version?: string;
   /** The relay link's state, when the server has a relay. */
   relayStatus?: () => RelayStatus | undefined;
+  /** Where push credentials are kept (the relay, once the server has enrolled there). */
+  pushGateway?: () => PushCredentialsGateway | undefined;
+  /** The console's production build (apps/console/dist unless given), served under /console. */
+  consoleDir?: string | undefined;
 }
 
 /** Ordinary requests are small; the import endpoint raises its own limit. */
@@ -86,6 +93,8 @@ export async function buildApp(core: Core, options: AppOptions): Promise<Meridia
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);
   relayRoutes(app, options.relayStatus ?? (() => undefined));
+  pushRoutes(app, core, () => options.pushGateway?.());
+  consoleRoutes(app, options.consoleDir ?? defaultConsoleDir());
 
   return Object.assign(app, { markReady: () => void (ready = true), routeAccess });
 }

@@ -1,5 +1,20 @@
+import type { PushCredentialsGateway, PushCredentialsSummary } from "@meridian/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./testing/test-server.js";
+
+/** Stands in for the relay, which keeps push credentials (the real path runs in the simulator's push test). */
+function gatewayInMemory(): PushCredentialsGateway {
+  const held = new Map<string, PushCredentialsSummary>();
+  return {
+    list: async () => [...held.values()],
+    set: async (credentials) => {
+      const summary = { service: credentials.service, identity: "acme-fleet", updatedAt: Date.now() };
+      held.set(credentials.service, summary);
+      return summary;
+    },
+    remove: async (service) => void held.delete(service),
+  };
+}
 
 type Scenario = (ctx: {
   token: string;
@@ -160,6 +175,23 @@ describe("audit coverage", () => {
         body: { type: "lock" },
       }),
     },
+    "PUT /api/v1/push/credentials/:service": {
+      action: "push.credentials_set",
+      run: async () => ({
+        url: "/api/v1/push/credentials/fcm",
+        body: { serviceAccount: { project_id: "acme" } },
+      }),
+    },
+    "DELETE /api/v1/push/credentials/:service": {
+      action: "push.credentials_removed",
+      run: async ({ token: t }) => {
+        await server.call("PUT", "/api/v1/push/credentials/wns", {
+          token: t,
+          body: { clientId: "ms-app://s-1", clientSecret: "secret" },
+        });
+        return { url: "/api/v1/push/credentials/wns" };
+      },
+    },
     "POST /api/v1/commands": {
       action: "command.send_bulk",
       run: async () => ({
@@ -198,7 +230,8 @@ describe("audit coverage", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ cloudMode: true });
+    const pushGateway = gatewayInMemory();
+    server = await startTestServer({ cloudMode: true, app: { pushGateway: () => pushGateway } });
     token = await server.login();
   });
   afterAll(async () => server.close());

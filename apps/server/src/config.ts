@@ -14,6 +14,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** The relay this server links to (MERIDIAN_RELAY), if any. */
   relay: RelaySettings | undefined;
+  /** The console's production build to serve at /console (MERIDIAN_CONSOLE_DIR); apps/console/dist when unset. */
+  consoleDir?: string | undefined;
 }
 
 export const DEFAULT_ADMIN_EMAIL = "admin@meridian.local";
@@ -51,6 +53,7 @@ export function serverConfigFromEnvironment(
     relay: env.MERIDIAN_RELAY
       ? parseRelayUrl(env.MERIDIAN_RELAY, env.MERIDIAN_RELAY_PROXY || undefined)
       : undefined,
+    consoleDir: env.MERIDIAN_CONSOLE_DIR ? resolve(env.MERIDIAN_CONSOLE_DIR) : undefined,
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };

@@ -1,5 +1,13 @@
 import { join } from "node:path";
-import { DEFAULT_TENANT_ID, createCore, systemClock, type Core } from "@meridian/core";
+import {
+  DEFAULT_TENANT_ID,
+  DeviceWaker,
+  WAKER_DEFAULTS,
+  createCore,
+  systemClock,
+  type Core,
+} from "@meridian/core";
+import type { FastifyBaseLogger } from "fastify";
 import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore, type KyselyStore } from "@meridian/store";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
@@ -8,6 +16,7 @@ import { buildAgentApp } from "./device-endpoint/agent-app.js";
 import { CommandWaiters } from "./device-endpoint/command-waiters.js";
 import { DeviceHosts } from "./device-endpoint/device-hosts.js";
 import { TenantPki } from "./device-endpoint/tenant-pki.js";
+import { pushCredentialsAtRelay } from "./relay/push-credentials-gateway.js";
 import { RelayConnection } from "./relay/relay-connection.js";
 import { DEFAULT_ADMIN_EMAIL, type ServerConfig } from "./config.js";
 
@@ -37,17 +46,28 @@ export async function startServer(
     const waiters = new CommandWaiters();
     // The relay connection needs the core and the core tells the relay connection: forward through this.
     let relay: RelayConnection | undefined;
-    const core = createCore(
-      { store, crypto: nodeCrypto, secretBox, clock: systemClock },
-      {
-        activationSecrets: spakeActivationSecrets,
-        commandNotifier: waiters,
-        activationListener: {
-          activationChanged: (tenantId, address) => relay?.activationChanged(tenantId, address),
-          managedDevicesChanged: () => relay?.managedDevicesChanged(),
+    let log: FastifyBaseLogger | undefined = undefined;
+    const deps = { store, crypto: nodeCrypto, secretBox, clock: systemClock };
+    // Devices are woken by push through the relay's gateway; those waiting on a long poll hear at once.
+    const waker = new DeviceWaker(
+      deps,
+      () => relay?.wakeSender(),
+      WAKER_DEFAULTS,
+      (error) => log?.warn({ err: error }, "device wake-up failed"),
+    );
+    const core = createCore(deps, {
+      activationSecrets: spakeActivationSecrets,
+      commandNotifier: {
+        commandsQueued: (tenantId, deviceIds) => {
+          waiters.commandsQueued(tenantId, deviceIds);
+          waker.commandsQueued(tenantId, deviceIds);
         },
       },
-    );
+      activationListener: {
+        activationChanged: (tenantId, address) => relay?.activationChanged(tenantId, address),
+        managedDevicesChanged: () => relay?.managedDevicesChanged(),
+      },
+    });
     await core.tenants.ensureDefaultTenant(config.cloudMode);
     const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const generated = config.adminPassword === undefined;
@@ -58,11 +78,17 @@ export async function startServer(
 
     const app = await buildApp(core, {
       relayStatus: () => relay?.status(),
+      pushGateway: () => {
+        const api = relay?.relayApi();
+        return api && pushCredentialsAtRelay(api);
+      },
       cloudMode: config.cloudMode,
       trustProxy: config.trustProxy,
+      consoleDir: config.consoleDir,
       logger: config.logLevel === "silent" ? false : { level: config.logLevel },
       ...appOptions,
     });
+    log = app.log;
     await app.listen({ host: config.host, port: config.httpPort });
     app.markReady();
 
@@ -87,6 +113,7 @@ export async function startServer(
       });
       relay.start();
     }
+    waker.start();
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.httpPort;
 
@@ -116,6 +143,7 @@ export async function startServer(
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(maintainTimer);
+        await waker.stop();
         await relay?.stop();
         await app.close();
         await agent.close();

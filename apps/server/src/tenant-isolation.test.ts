@@ -172,6 +172,15 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
     const targeted = server.app.routeAccess.filter((r) => r.url.includes(":"));
     expect(targeted.length).toBeGreaterThan(15);
     for (const route of targeted) {
+      if (route.url === "/api/v1/push/credentials/:service") {
+        // Server-wide, not a tenant's object: another tenant's administrators are refused outright.
+        const refused = await server.call(route.method as "GET", "/api/v1/push/credentials/fcm", {
+          token: globex.token,
+          body: route.method === "PUT" ? { serviceAccount: {} } : undefined,
+        });
+        expect(refused.statusCode, `${route.method} ${route.url}`).toBe(403);
+        continue;
+      }
       const url = fill(route.url, acme);
       const response = await server.call(route.method as "GET", url, {
         token: globex.token,
@@ -202,6 +211,8 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       for (const query of queries) {
         const response = await server.call("GET", route.url + query, { token: globex.token });
         if (response.statusCode === 422) continue; // This listing does not take that filter.
+        // Push credentials serve the whole server: only the operator's administrators see them.
+        if (route.url === "/api/v1/push/credentials" && response.statusCode === 403) continue;
         expect(response.statusCode, `${route.url}${query}`).toBe(200);
         for (const secret of acme.secrets)
           expect(response.body, `${route.url}${query}`).not.toContain(secret);

@@ -18,6 +18,7 @@ import {
 } from "./commands/command.service.js";
 import { DeviceService } from "./devices/device.service.js";
 import { GroupService } from "./groups/group.service.js";
+import { PushService } from "./push/push.service.js";
 import { SecretSettings } from "./settings/secret-settings.js";
 import type { CoreDeps } from "./shared/context.js";
 import { TenantService } from "./tenants/tenant.service.js";
@@ -61,6 +62,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
       listener,
     ),
     audit: new AuditService(deps),
+    push: new PushService(deps),
     secrets: new SecretSettings(deps),
   };
 }

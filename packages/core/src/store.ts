@@ -7,6 +7,7 @@ import type { CredentialLookup, CredentialRepository } from "./auth/credentials.
 import type { DeviceCertificateRepository, DeviceRepository } from "./devices/device.js";
 import type { InventoryRepository } from "./devices/inventory.js";
 import type { GroupRepository } from "./groups/group.js";
+import type { DevicePushRepository } from "./push/device-push.js";
 import type { SettingRepository } from "./settings/setting.js";
 import type { TenantRepository } from "./tenants/tenant.js";
 import type { UserRepository } from "./users/user.js";
@@ -23,6 +24,7 @@ export interface TenantStore {
   readonly commands: CommandRepository;
   readonly inventories: InventoryRepository;
   readonly deviceCertificates: DeviceCertificateRepository;
+  readonly devicePush: DevicePushRepository;
   readonly activations: ActivationRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingRepository;

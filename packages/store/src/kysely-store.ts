@@ -15,6 +15,7 @@ import { settingRepository } from "./repositories/settings.repository.js";
 import { tenantRepository } from "./repositories/tenants.repository.js";
 import { userRepository } from "./repositories/users.repository.js";
 import type { Database } from "./schema.js";
+import { devicePushRepository } from "./repositories/device-push.repository.js";
 
 /** A unique-constraint violation that slipped past a service's own check (two requests racing) is a conflict, not a crash. */
 function translate(error: unknown): unknown {
@@ -55,6 +56,7 @@ export class KyselyStore implements Store {
       commands: commandRepository(context),
       inventories: inventoryRepository(context),
       deviceCertificates: deviceCertificateRepository(context),
+      devicePush: devicePushRepository(context),
       activations: activationRepository(context),
       audit: auditRepository(context),
       settings: settingRepository(context),

@@ -148,6 +148,17 @@ export interface Database {
     installSource: string | null;
     managed: number;
   };
+  devicePush: {
+    tenantId: string;
+    deviceId: string;
+    service: string;
+    token: string;
+    pushMagic: string | null;
+    updatedAt: number;
+    invalidAt: number | null;
+    invalidReason: string | null;
+    lastPushedAt: number | null;
+  };
   deviceCompliance: {
     tenantId: string;
     deviceId: string;

@@ -1,4 +1,36 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
+
+interface ConsoleBuilder {
+  consoleIsFresh(): boolean;
+  buildConsole(): Promise<void>;
+}
+
+/**
+ * Starts rebuilding the console in the background when its sources are newer than its build, so
+ * start-up does not wait for it (docs/decisions/0010). Not when MERIDIAN_CONSOLE_DIR names a build
+ * of its own, or the console's workspace is not installed.
+ */
+async function rebuildConsoleIfStale(consoleDir: string | undefined): Promise<Promise<void> | undefined> {
+  if (consoleDir) return undefined;
+  let builder: ConsoleBuilder;
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve("@meridian/console/package.json"));
+    // Loaded by path at run time: the builder finds the console beside itself, so it stays out of the bundle.
+    builder = (await import(pathToFileURL(join(root, "build", "console-build.js")).href)) as ConsoleBuilder;
+  } catch {
+    return undefined;
+  }
+  if (builder.consoleIsFresh()) return undefined;
+  const building = builder.buildConsole();
+  building.then(
+    () => process.stdout.write("The console is built.\n"),
+    (error: unknown) => process.stderr.write(`meridian: cannot build the console: ${String(error)}\n`),
+  );
+  return building;
+}
 
 export function registerStart(program: Command): void {
   program
@@ -27,10 +59,12 @@ export function registerStart(program: Command): void {
         databaseUrl: options.databaseUrl,
       });
       const { server, relay, serverConfig: config } = running;
+      const consoleBuild = await rebuildConsoleIfStale(config.consoleDir);
       const took = Math.round(performance.now() - startedAt);
       const lines = [
         "",
         `Meridian is running (ready in ${took} ms).`,
+        `  Console  ${server.url}/console/${consoleBuild ? "  (being built: ready in a few seconds)" : ""}`,
         `  Management API  ${server.url}/api/v1`,
         `  API documentation  ${server.url}/api/v1/docs`,
         `  Data  ${config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, "//***@") : config.dataDir}`,

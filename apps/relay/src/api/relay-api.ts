@@ -4,6 +4,8 @@ import type { TLSSocket } from "node:tls";
 import { normalizeSerialNumber } from "@meridian/pki";
 import { RELAY_API_PATHS, licenceExpired, type SignedLicence } from "@meridian/protocol";
 import type { ActivationRegistry } from "../registry/activation-registry.js";
+import type { PushGateway } from "../push/push-gateway.js";
+import { registerPushRoutes } from "../push/push-routes.js";
 import { RegistryError, type RegisteredServer, type ServerRegistry } from "../registry/server-registry.js";
 
 export interface RelayApiOptions {
@@ -13,6 +15,8 @@ export interface RelayApiOptions {
   ca: string;
   servers: ServerRegistry;
   activations: ActivationRegistry;
+  /** The push gateway, when this relay sends pushes for its servers. */
+  push?: PushGateway;
   relayCertificatePem: string;
   /** Lookups allowed per device address per minute. */
   lookupsPerMinute?: number;
@@ -213,6 +217,8 @@ export async function buildRelayApi(
       return reply.status(204).send();
     },
   );
+
+  if (options.push) registerPushRoutes(app, options.push, callingServer, problem);
 
   await app.ready();
   return { app, server: httpsServer! };

@@ -23,4 +23,13 @@ export interface RelayDatabase {
     registeredAt: number;
   };
   relaySettings: { key: string; value: string };
+  relayPushCredentials: {
+    serverId: string;
+    service: string;
+    /** The APNs topic, FCM project or WNS client: what the credentials are, without the secret. */
+    identity: string;
+    /** The credentials' JSON, sealed with the relay's secret key. */
+    sealed: string;
+    updatedAt: number;
+  };
 }

@@ -43,7 +43,15 @@ describe("access control", () => {
     const open = server.app.routeAccess
       .filter((r) => r.access === "public")
       .map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(["GET /api/v1/openapi.json", "GET /healthz", "POST /api/v1/auth/login"]);
+    // The console's static files are public (they hold no data; every API call they make needs a token).
+    expect(open.sort()).toEqual([
+      "GET /",
+      "GET /api/v1/openapi.json",
+      "GET /console",
+      "GET /console/*",
+      "GET /healthz",
+      "POST /api/v1/auth/login",
+    ]);
   });
 
   it("answers 401 to every protected route without a token, with a wrong token, or a malformed header", async () => {

@@ -1,3 +1,11 @@
+import {
+  PUSH_GATEWAY_PATHS,
+  type PushCredentials,
+  type PushCredentialsStatus,
+  type PushServiceName,
+  type WakeOutcome,
+  type WakeTarget,
+} from "@meridian/protocol";
 import { request, type Agent } from "node:https";
 import type { SignedLicence } from "@meridian/protocol";
 import { pinnedHttpsAgent } from "@meridian/tunnel";
@@ -54,6 +62,23 @@ export class RelayApiClient {
 
   reportDeviceCount(count: number): Promise<void> {
     return this.call("PUT", "/relay/v1/servers/me/device-count", { count });
+  }
+
+  async wake(targets: WakeTarget[]): Promise<WakeOutcome[]> {
+    return (await this.call<{ outcomes: WakeOutcome[] }>("POST", PUSH_GATEWAY_PATHS.wake, { targets }))
+      .outcomes;
+  }
+
+  async listPushCredentials(): Promise<PushCredentialsStatus[]> {
+    return (await this.call<{ items: PushCredentialsStatus[] }>("GET", PUSH_GATEWAY_PATHS.credentials)).items;
+  }
+
+  setPushCredentials(credentials: PushCredentials): Promise<PushCredentialsStatus> {
+    return this.call("PUT", PUSH_GATEWAY_PATHS.credentialsFor(credentials.service), credentials);
+  }
+
+  removePushCredentials(service: PushServiceName): Promise<void> {
+    return this.call("DELETE", PUSH_GATEWAY_PATHS.credentialsFor(service));
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import type { Duplex } from "node:stream";
 import type { FastifyBaseLogger } from "fastify";
-import { DEFAULT_TENANT_ID, type ActivationListener, type Core } from "@meridian/core";
+import { DEFAULT_TENANT_ID, type ActivationListener, type Core, type WakeSender } from "@meridian/core";
 import { createCsr, generateKeyPair } from "@meridian/pki";
 import { activationAddressHash, verifyLicence, type Licence } from "@meridian/protocol";
 import { backoffDelay, enrolAtRelay, fetchPinnedCa, LinkClient, type LinkState } from "@meridian/tunnel";
@@ -86,6 +86,17 @@ export class RelayConnection implements ActivationListener {
 
   currentLicence(): Licence | undefined {
     return this.licence;
+  }
+
+  /** The relay's push gateway, while the server has a relay API client; undefined before that. */
+  wakeSender(): WakeSender | undefined {
+    const api = this.api;
+    return api && { wake: (requests) => api.wake(requests) };
+  }
+
+  /** The relay's API for the push credentials routes; undefined until the server has enrolled. */
+  relayApi(): RelayApiClient | undefined {
+    return this.api;
   }
 
   activationChanged(tenantId: string, address: string): void {

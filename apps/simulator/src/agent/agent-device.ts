@@ -39,13 +39,29 @@ export class AgentDevice {
     });
   }
 
-  async hello(): Promise<{ deviceId: string; configurationVersion: number }> {
+  /** Says who it is and, when it has a push token, how the server should wake it. */
+  async hello(push?: {
+    service: "fcm" | "wns" | "apns";
+    token: string;
+  }): Promise<{ deviceId: string; configurationVersion: number }> {
     return (
       await this.client.call<{ deviceId: string; configurationVersion: number }>("POST", AGENT_PATHS.hello, {
         agentVersion: "meridian-sim/0.1",
         protocolVersion: AGENT_PROTOCOL_VERSION,
+        ...(push ? { push } : {}),
       })
     ).body!;
+  }
+
+  /** What a woken device does: fetch and carry out every waiting command, without waiting for more. */
+  async wake(): Promise<number> {
+    let carriedOut = 0;
+    await this.flushAnswers();
+    for (let command = await this.nextCommand(0); command; command = await this.nextCommand(0)) {
+      await this.execute(command);
+      carriedOut++;
+    }
+    return carriedOut;
   }
 
   async reportInventory(): Promise<void> {

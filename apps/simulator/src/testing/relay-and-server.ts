@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { relayConfigFromEnvironment, startRelay, type RunningRelay } from "@meridian/relay";
+import { relayConfigFromEnvironment, startRelay, type RelayConfig, type RunningRelay } from "@meridian/relay";
 import { serverConfigFromEnvironment, startServer, type RunningServer } from "@meridian/server";
 import type { RelayContact } from "../agent/activate.js";
 
@@ -23,7 +23,10 @@ export interface RelayAndServer {
 export async function startRelayAndServer(
   options: {
     maxDevices?: number;
-    /** socks5://… or http://…: the server reaches the relay through it. */ proxy?: string;
+    /** socks5://… or http://…: the server reaches the relay through it. */
+    proxy?: string;
+    /** Where the relay sends pushes (local emulators). */
+    relayPush?: RelayConfig["push"];
   } = {},
 ): Promise<RelayAndServer> {
   const dirs = {
@@ -32,7 +35,14 @@ export async function startRelayAndServer(
   };
   const relayConfig = relayConfigFromEnvironment(
     {},
-    { dataDir: dirs.relay, host: "relay.meridian.test", linkPort: 0, edgePort: 0, logLevel: "silent" },
+    {
+      dataDir: dirs.relay,
+      host: "relay.meridian.test",
+      linkPort: 0,
+      edgePort: 0,
+      logLevel: "silent",
+      ...(options.relayPush ? { push: options.relayPush } : {}),
+    },
   );
   let relay = await startRelay(relayConfig);
   const { server: registered, authenticationKey } = await relay.servers.register({

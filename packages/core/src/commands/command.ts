@@ -105,6 +105,8 @@ export interface CommandRepository {
   expireDue(now: number): Promise<number>;
   /** How many of one bulk send's commands are in each state (states with none are left out). */
   countBatchByState(batchId: string): Promise<Partial<Record<CommandState, number>>>;
+  /** Devices with a command still pending or unanswered since before `createdBefore`: the push sweep's work. */
+  devicesWithOpenCommands(createdBefore: number, limit: number): Promise<string[]>;
 }
 
 /** Where one bulk send stands: how many commands it queued, and how many are in each state now. */

@@ -260,6 +260,6 @@ export class DeviceService {
   }
 
   async summary(actor: Actor): Promise<DeviceSummary> {
-    return this.deps.store.forTenant(actor.tenantId).devices.summary();
+    return this.deps.store.forTenant(actor.tenantId).devices.summary(this.deps.clock.now());
   }
 }

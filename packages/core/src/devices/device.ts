@@ -77,6 +77,10 @@ export interface DeviceSummary {
   byPlatform: Record<string, number>;
   byState: Record<string, number>;
   byOsVersion: Array<{ platform: string; osVersion: string | null; count: number }>;
+  /** By the last contact: within a day, a week, 30 days, longer ago, or never. */
+  byLastContact: { day: number; week: number; month: number; older: number; never: number };
+  /** By the device's last compliance report. */
+  byCompliance: { compliant: number; notCompliant: number; notReported: number };
 }
 
 export interface DeviceRepository {
@@ -96,7 +100,8 @@ export interface DeviceRepository {
   /** Which of these ids name managed devices of the tenant. */
   managedIds(ids: string[]): Promise<string[]>;
   countForUser(userId: string): Promise<number>;
-  summary(): Promise<DeviceSummary>;
+  /** Counts for the dashboard; `now` places the last-contact buckets. */
+  summary(now: number): Promise<DeviceSummary>;
 }
 
 /** A device's identity certificate, as the tenant CA issued it. */

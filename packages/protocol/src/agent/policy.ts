@@ -58,8 +58,22 @@ export const Hello = Message(
   {
     agentVersion: Text(40),
     protocolVersion: Type.Integer({ minimum: 1 }),
+    push: Type.Optional(
+      Type.Object(
+        {
+          service: Type.Union([Type.Literal("fcm"), Type.Literal("wns"), Type.Literal("apns")]),
+          token: Type.String({ minLength: 1, maxLength: 2048 }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "How to wake this device: its FCM registration token (Android), WNS channel URI or APNs token. " +
+            "Send it again whenever it changes; a device without one is reached only while it polls.",
+        },
+      ),
+    ),
   },
-  "The first request of every session: who is speaking, which protocol.",
+  "The first request of every session: who is speaking, which protocol, and how to wake it.",
 );
 
 export const HelloReply = Message(

@@ -1,2 +1,3 @@
 export * from "./licence.js";
 export * from "./activation-registry.js";
+export * from "./push-gateway.js";

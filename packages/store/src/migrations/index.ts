@@ -4,6 +4,7 @@ import * as commands from "./0002-commands.js";
 import * as deviceInventory from "./0003-device-inventory.js";
 import * as deviceCertificates from "./0004-device-certificates.js";
 import * as deviceCompliance from "./0005-device-compliance.js";
+import * as devicePush from "./0006-device-push.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0003-device-inventory": deviceInventory,
   "0004-device-certificates": deviceCertificates,
   "0005-device-compliance": deviceCompliance,
+  "0006-device-push": devicePush,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -121,6 +121,18 @@ export function commandRepository({ db, tenantId }: RepositoryContext): CommandR
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    async devicesWithOpenCommands(createdBefore, limit) {
+      const rows = await db
+        .selectFrom("commands")
+        .select("deviceId")
+        .distinct()
+        .where("tenantId", "=", tenantId)
+        .where("state", "in", ["pending", "delivered"])
+        .where("createdAt", "<", createdBefore)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.deviceId);
+    },
     async countBatchByState(batchId) {
       const rows = await db
         .selectFrom("commands")

@@ -15,6 +15,8 @@ import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
 
+const DAY = 86_400_000;
+
 const DEVICE_COLUMNS = [
   "devices.id",
   "devices.tenantId",
@@ -196,7 +198,7 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       count((q) => q.where("ownerUserId", "=", userId).where("state", "in", MANAGED_STATES)),
     countManaged: () => count((q) => q.where("state", "in", MANAGED_STATES)),
     countForUser: (userId) => count((q) => q.where("ownerUserId", "=", userId)),
-    async summary() {
+    async summary(now) {
       const grouped = await db
         .selectFrom("devices")
         .select(["platform", "state", "osVersion", (eb) => eb.fn.countAll<number>().as("n")])
@@ -222,7 +224,37 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
         byPlatform,
         byState,
         byOsVersion: [...byOs.values()].sort((a, b) => b.count - a.count),
+        ...(await contactAndCompliance(now)),
       };
     },
   };
+
+  /** Devices by how long ago they last made contact, and by their last compliance report. */
+  async function contactAndCompliance(now: number) {
+    // Never is stored as 0. Literals, not parameters: PostgreSQL matches the grouped expression to the selected one only when both read the same.
+    const since = (days: number) => sql.lit(now - days * DAY);
+    const lastSeen = sql.ref("devices.lastSeenAt");
+    const bucket = sql<string>`case when ${lastSeen} is null or ${lastSeen} <= 0 then 'never' when ${lastSeen} >= ${since(1)} then 'day' when ${lastSeen} >= ${since(7)} then 'week' when ${lastSeen} >= ${since(30)} then 'month' else 'older' end`;
+    const rows = await db
+      .selectFrom("devices")
+      .leftJoin("deviceCompliance", (join) =>
+        join
+          .onRef("deviceCompliance.tenantId", "=", "devices.tenantId")
+          .onRef("deviceCompliance.deviceId", "=", "devices.id"),
+      )
+      .select([bucket.as("bucket"), "deviceCompliance.compliant", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("devices.tenantId", "=", tenantId)
+      .groupBy([bucket, "deviceCompliance.compliant"])
+      .execute();
+    const byLastContact = { day: 0, week: 0, month: 0, older: 0, never: 0 };
+    const byCompliance = { compliant: 0, notCompliant: 0, notReported: 0 };
+    for (const row of rows) {
+      const n = Number(row.n);
+      byLastContact[row.bucket as keyof typeof byLastContact] += n;
+      if (row.compliant === null) byCompliance.notReported += n;
+      else if (Number(row.compliant) === 1) byCompliance.compliant += n;
+      else byCompliance.notCompliant += n;
+    }
+    return { byLastContact, byCompliance };
+  }
 }

@@ -1,8 +1,10 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as registry from "./0001-registry.js";
+import * as pushCredentials from "./0002-push-credentials.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-registry": registry,
+  "0002-push-credentials": pushCredentials,
 };
 
 export function relayMigrations(): MigrationProvider {

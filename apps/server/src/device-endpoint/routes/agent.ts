@@ -40,6 +40,7 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
   app.post(AGENT_PATHS.hello, { schema: { body: Hello, response: { 200: HelloReply } } }, async (request) => {
     const { tenant, device } = await requestingDevice(core, request);
     await touch(tenant.id, device.id, device.lastSeenAt);
+    if (request.body.push) await core.push.register(tenant.id, device.id, request.body.push);
     return {
       protocolVersion: AGENT_PROTOCOL_VERSION,
       deviceId: device.id,

@@ -152,13 +152,49 @@ describe("devices API", () => {
     });
   });
 
-  it("summarises the fleet by platform, state and OS version", async () => {
+  it("shows the device's last compliance report, or null before its first", async () => {
+    const [pixel] = (await server.call("GET", "/api/v1/devices?platform=android", { token })).json<{
+      items: DeviceBody[];
+    }>().items;
+    const url = `/api/v1/devices/${pixel!.id}/compliance`;
+    expect((await server.call("GET", url, { token })).json()).toBeNull();
+    await server.core.devices.recordCompliance(DEFAULT_TENANT_ID, pixel!.id, {
+      configurationVersion: 3,
+      compliant: false,
+      violations: [{ policy: "passcode", reason: "No passcode is set." }],
+    });
+    expect((await server.call("GET", url, { token })).json()).toMatchObject({
+      configurationVersion: 3,
+      compliant: false,
+      violations: [{ policy: "passcode", reason: "No passcode is set." }],
+    });
+  });
+
+  it("summarises the fleet by platform, state, OS version, last contact and compliance", async () => {
     const summary = (await server.call("GET", "/api/v1/devices/summary", { token })).json<{
       total: number;
       byPlatform: Record<string, number>;
       byState: Record<string, number>;
+      byLastContact: Record<string, number>;
+      byCompliance: Record<string, number>;
     }>();
     expect(summary.byPlatform).toMatchObject({ ios: 2, android: 1, macos: 1 });
     expect(summary.byState.lost).toBe(1);
+    expect(summary.byLastContact).toEqual({ day: summary.total, week: 0, month: 0, older: 0, never: 0 });
+    expect(summary.byCompliance).toEqual({ compliant: 0, notCompliant: 1, notReported: summary.total - 1 });
+  });
+
+  it("places last contact in days from now", async () => {
+    const tenant = server.store.forTenant(DEFAULT_TENANT_ID);
+    const now = Date.now();
+    const day = 86_400_000;
+    await tenant.devices.insertMany(
+      [3 * day, 10 * day, 90 * day, null].map((ago, i) => ({
+        ...newDeviceRecord(DEFAULT_TENANT_ID, { platform: "windows", name: `Old ${i}` }, now),
+        lastSeenAt: ago === null ? null : now - ago,
+      })),
+    );
+    const summary = await tenant.devices.summary(now);
+    expect(summary.byLastContact).toMatchObject({ week: 1, month: 1, older: 1, never: 1 });
   });
 });

@@ -12,6 +12,7 @@ import {
   problemResponses,
 } from "../../schemas/common.js";
 import {
+  ComplianceSchema,
   DeviceSchema,
   DeviceStateSchema,
   InventorySchema,
@@ -72,7 +73,7 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       config: { access: "devices:read" },
       schema: {
         tags,
-        summary: "Device counts by platform, state and OS version",
+        summary: "Device counts by platform, state, OS version, last contact and compliance",
         security: bearer,
         response: {
           200: Type.Object({
@@ -85,6 +86,20 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
                 osVersion: Nullable(Type.String()),
                 count: Type.Integer(),
               }),
+            ),
+            byLastContact: Type.Object(
+              {
+                day: Type.Integer(),
+                week: Type.Integer(),
+                month: Type.Integer(),
+                older: Type.Integer(),
+                never: Type.Integer(),
+              },
+              { description: "Last contact within 24 hours, 1–7 days, 7–30 days, longer ago, or never." },
+            ),
+            byCompliance: Type.Object(
+              { compliant: Type.Integer(), notCompliant: Type.Integer(), notReported: Type.Integer() },
+              { description: "By each device's last compliance report." },
             ),
           }),
           ...problemResponses,
@@ -123,6 +138,22 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request) => core.devices.inventory(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    "/api/v1/devices/:id/compliance",
+    {
+      config: { access: "devices:read" },
+      schema: {
+        tags,
+        summary: "The device's last compliance report",
+        description: "`null` until the device has reported.",
+        security: bearer,
+        params: IdParams,
+        response: { 200: Nullable(ComplianceSchema), ...problemResponses },
+      },
+    },
+    async (request) => core.devices.compliance(actorOf(request), request.params.id),
   );
 
   app.patch(

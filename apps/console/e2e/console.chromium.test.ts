@@ -1,0 +1,168 @@
+import { AgentDevice, activateDevice, androidProfile, type DeviceCredentials } from "@meridian/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, nav, screenshot, signIn, startConsoleRig, type ConsoleRig } from "./harness.js";
+
+/**
+ * The production console, served by a real Meridian (relay and server) on a fresh data directory and
+ * driven in Chromium as an administrator would, with a simulated Android device on the other side.
+ */
+describe("the console, in Chromium", () => {
+  let rig: ConsoleRig;
+
+  beforeAll(async () => {
+    rig = await startConsoleRig();
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+
+  it("takes an administrator from sign-in to a locked device, and shows it in the audit log", async () => {
+    const page = await rig.newPage();
+    await signIn(page, rig.url, ADMIN.email, ADMIN.password);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+
+    // A user, then an activation whose password and QR code are shown once.
+    await nav(page, "Users");
+    await page.getByText("No users yet").waitFor();
+    await page.getByRole("button", { name: "Create user" }).click();
+    await page.getByLabel("Email").fill("ada@example.com");
+    await page.getByLabel("Given name").fill("Ada");
+    await page.getByLabel("Family name").fill("Lovelace");
+    await page.getByRole("button", { name: "Create user" }).last().click();
+    await page.getByRole("heading", { name: "Ada Lovelace" }).waitFor();
+    await page.getByRole("button", { name: "Create activation" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+    const password = (await page.getByTestId("activation-password").textContent())!.trim();
+    expect(password).toMatch(/^\S{6,}$/);
+    await page.getByTestId("activation-qr").waitFor();
+    expect(
+      await page
+        .getByTestId("activation-qr")
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(100);
+
+    // The device activates through the embedded relay and appears on the user's page by itself.
+    let credentials: DeviceCredentials | undefined;
+    for (let i = 0; !credentials && i < 30; i++) {
+      credentials = await activateDevice({
+        relay: {
+          edge: rig.meridian.relay!.edgeAddress,
+          host: rig.meridian.relay!.host,
+          caFingerprint: rig.meridian.relay!.caFingerprint,
+        },
+        address: "ada@example.com",
+        password,
+        platform: "android",
+        device: { model: "Pixel 8" },
+      }).catch(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return undefined;
+      });
+    }
+    const device = new AgentDevice(credentials!, androidProfile(7));
+    try {
+      await device.hello();
+      await device.reportInventory();
+      await page.getByTestId("user-devices").getByRole("link").waitFor({ timeout: 15_000 });
+      await screenshot(page, "user");
+
+      await nav(page, "Users");
+      await page.getByTestId("users-table").waitFor();
+      await screenshot(page, "users");
+
+      await nav(page, "Devices");
+      await page.getByTestId("device-row").first().waitFor();
+      await screenshot(page, "devices");
+      await page.getByTestId("device-row").first().getByRole("link").click();
+      await page.getByTestId("device-apps").waitFor();
+
+      // Lock, confirmed in a dialog that names the device; the device carries it out.
+      await page.getByRole("button", { name: "Send command" }).click();
+      await page.getByRole("menuitem", { name: "Lock" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText(/It is sent to/).waitFor();
+      await dialog.getByRole("button", { name: /^Lock/ }).click();
+      await page.locator('[data-command-type="lock"]').waitFor();
+      await device.execute((await device.nextCommand(10))!);
+      await page
+        .locator('[data-command-type="lock"] [data-state="acknowledged"]')
+        .waitFor({ timeout: 15_000 });
+      await screenshot(page, "device");
+
+      // A wipe asks for the device's name before it can be sent.
+      await page.getByRole("button", { name: "Send command" }).click();
+      await page.getByRole("menuitem", { name: "Wipe" }).click();
+      await expect
+        .poll(() => page.getByRole("dialog").getByRole("button", { name: /^Wipe/ }).isDisabled())
+        .toBe(true);
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    } finally {
+      device.close();
+    }
+
+    await nav(page, "Audit log");
+    await page.getByTestId("audit-table").getByText("user.create").waitFor();
+    await page.getByTestId("audit-table").getByText("command.send").first().waitFor();
+    await screenshot(page, "audit");
+
+    await nav(page, "Settings");
+    await page.getByTestId("administrators").waitFor();
+    await screenshot(page, "settings");
+    await page.getByRole("tab", { name: "Roles" }).click();
+    await page.getByTestId("roles-matrix").waitFor();
+    await screenshot(page, "settings-roles");
+
+    await nav(page, "Dashboard");
+    await page.getByTestId("device-charts").waitFor();
+    await screenshot(page, "dashboard");
+    await page.close();
+    expect(rig.pageErrors).toEqual([]);
+  });
+
+  it("fits a tablet: the navigation folds behind a menu button at 768 px", async () => {
+    const page = await rig.newPage(768);
+    await signIn(page, rig.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${rig.url}/console/devices`);
+    await page.getByTestId("device-row").first().waitFor();
+    await screenshot(page, "devices-tablet");
+    await page.getByRole("button", { name: "Menu" }).click();
+    await nav(page, "Users");
+    await page.getByRole("heading", { name: "Users" }).waitFor();
+    await page.close();
+  });
+
+  it("refuses a Help Desk administrator a page their role does not allow, and names the permission", async () => {
+    const created = await rig.api("POST", "/api/v1/administrators", {
+      email: "desk@example.com",
+      password: "help desk password",
+      roleId: "help-desk",
+    });
+    expect(created.status).toBe(201);
+    const page = await rig.newPage();
+    await signIn(page, rig.url, "desk@example.com", "help desk password");
+    await page.goto(`${rig.url}/console/users/import`);
+    const refusal = page.getByTestId("forbidden");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("users:write");
+    await screenshot(page, "forbidden");
+    // Reading is allowed: the users list shows, without the buttons that change users.
+    await nav(page, "Users");
+    await page.getByTestId("users-table").waitFor();
+    expect(await page.getByRole("button", { name: "Create user" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("sends an administrator whose session ended back to sign-in, saying why", async () => {
+    const page = await rig.newPage();
+    await signIn(page, rig.url, ADMIN.email, ADMIN.password);
+    // The page's own storage, read in the page (this file has no DOM types).
+    const stored = await page.evaluate("sessionStorage.getItem('meridian.session')");
+    const { token } = JSON.parse(String(stored)) as { token: string };
+    expect((await rig.api("POST", "/api/v1/auth/logout", undefined, token)).status).toBe(204);
+    await nav(page, "Groups");
+    await page.getByTestId("session-ended").waitFor();
+    expect(await page.getByTestId("session-ended").textContent()).toContain("session has ended");
+    expect(new URL(page.url()).pathname).toBe("/console/sign-in");
+    await page.close();
+  });
+});

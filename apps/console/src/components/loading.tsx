@@ -1,0 +1,9 @@
+import { Center, Loader } from "@mantine/core";
+
+export function Loading({ height = 200 }: { height?: number }) {
+  return (
+    <Center h={height}>
+      <Loader />
+    </Center>
+  );
+}

@@ -1,0 +1,20 @@
+/** The permissions' descriptions, as GET /api/v1/permissions gives them, for pages that cannot ask. */
+export const PERMISSION_LABELS: Record<string, string> = {
+  "users:read": "See users, their groups, devices and activations",
+  "users:write": "Create, change, import and delete users",
+  "groups:read": "See groups and their members",
+  "groups:write": "Create, change and delete groups and their membership",
+  "devices:read": "See devices, their inventory and command history",
+  "devices:write": "Change device details and remove devices",
+  "devices:command": "Send commands to devices",
+  "activations:read": "See a user's activations",
+  "activations:write": "Create and expire activation passwords",
+  "admins:read": "See administrators",
+  "admins:write": "Create, change and remove administrators",
+  "roles:read": "See roles and what each may do",
+  "roles:write": "Create, change and delete custom roles",
+  "audit:read": "Read the audit log",
+  "audit:settings": "Change audit settings",
+  "settings:read": "See server settings",
+  "settings:write": "Change server settings",
+};

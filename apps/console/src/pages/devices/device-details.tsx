@@ -1,0 +1,43 @@
+import { Anchor, Card, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { api, unwrap } from "../../api/client";
+import type { Device } from "../../api/types";
+import { formatDateTime, formatRelative, PLATFORM_LABELS } from "../../components/format";
+import { PropertyList } from "./property-list";
+
+export function DeviceDetails({ device }: { device: Device }) {
+  const ownerId = device.ownerUserId;
+  const owner = useQuery({
+    queryKey: ["users", ownerId],
+    queryFn: () => unwrap(api.GET("/api/v1/users/{id}", { params: { path: { id: ownerId! } } })),
+    enabled: ownerId !== null,
+  });
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="sm">
+        Device
+      </Text>
+      <PropertyList
+        items={[
+          ["Platform", `${PLATFORM_LABELS[device.platform]} ${device.osVersion ?? ""}`],
+          [
+            "Owner",
+            ownerId ? (
+              <Anchor component={Link} to={`/users/${ownerId}`} size="sm">
+                {owner.data?.email ?? "…"}
+              </Anchor>
+            ) : (
+              "None"
+            ),
+          ],
+          ["Ownership", device.ownership],
+          ["Serial number", device.serialNumber],
+          ["IMEI", device.imei],
+          ["Enrolled", formatDateTime(device.enrolledAt)],
+          ["Last contact", `${formatRelative(device.lastSeenAt)} (${formatDateTime(device.lastSeenAt)})`],
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import type { DeviceListQuery } from "../../api/types";
+
+export type DeviceFilterValues = Pick<
+  DeviceListQuery,
+  "platform" | "osVersion" | "state" | "ownership" | "q" | "sort" | "order"
+> & {
+  ownerEmail?: string | undefined;
+};
+
+const KEYS = ["platform", "osVersion", "state", "ownership", "q", "sort", "order", "ownerEmail"] as const;
+
+/** The device list's filters live in the address, so a filtered list can be bookmarked and shared. */
+export function filtersFromSearch(params: URLSearchParams): DeviceFilterValues {
+  const values: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value) values[key] = value;
+  }
+  return values as DeviceFilterValues;
+}
+
+export function searchFromFilters(filters: DeviceFilterValues): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}

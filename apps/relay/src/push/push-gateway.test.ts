@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import { createSecretBox } from "@meridian/crypto";
+import { startFcmEmulator, type FcmEmulator } from "@meridian/emulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openRelayDatabase } from "../registry/relay-database.js";
+import type { RelayDatabase } from "../registry/schema.js";
+import { PushGateway } from "./push-gateway.js";
+
+describe("the relay's push gateway, against the FCM emulator", () => {
+  let dir: string;
+  let db: Kysely<RelayDatabase>;
+  let fcm: FcmEmulator;
+  let gateway: PushGateway;
+  const box = createSecretBox(randomBytes(32));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "meridian-push-gateway-"));
+    db = (await openRelayDatabase({ dataDir: dir })).db;
+    fcm = await startFcmEmulator({ tls: true });
+    gateway = new PushGateway(db, box, { fcmUrl: fcm.url, ca: fcm.ca });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await fcm?.close();
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps a server's credentials sealed, shows what they are, and wakes its devices with nothing but a wake-up", async () => {
+    const serviceAccount = fcm.createServiceAccount("acme-mdm");
+    const status = await gateway.setCredentials("srv_a", { service: "fcm", serviceAccount });
+    expect(status).toMatchObject({ service: "fcm", identity: "acme-mdm" });
+    const row = await db.selectFrom("relayPushCredentials").selectAll().executeTakeFirstOrThrow();
+    expect(row.sealed).not.toContain(String(serviceAccount.private_key).slice(40, 80));
+    expect(await gateway.listCredentials("srv_a")).toEqual([status]);
+
+    const token = fcm.registerDevice("acme-mdm");
+    const delivered = fcm.deliveries.next(token);
+    expect(await gateway.wake("srv_a", [{ service: "fcm", token }])).toEqual([{ status: "delivered" }]);
+    const push = await delivered;
+    expect(push.data).toEqual({ meridian: "wake" });
+    expect(push.android).toMatchObject({ priority: "HIGH" });
+  });
+
+  it("reports tokens the service has forgotten, so the server stops pushing to them", async () => {
+    const token = fcm.registerDevice("acme-mdm");
+    fcm.unregisterDevice(token);
+    const [outcome] = await gateway.wake("srv_a", [{ service: "fcm", token }]);
+    expect(outcome).toMatchObject({ status: "token_invalid", reason: "UNREGISTERED" });
+  });
+
+  it("says when a server has no credentials for a service, and keeps servers apart", async () => {
+    const token = fcm.registerDevice("acme-mdm");
+    const [outcome] = await gateway.wake("srv_b", [{ service: "fcm", token }]);
+    expect(outcome).toMatchObject({ status: "failed", reason: expect.stringMatching(/no_credentials/) });
+    expect(await gateway.listCredentials("srv_b")).toEqual([]);
+  });
+
+  it("refuses credentials it cannot use, and keeps the ones it had", async () => {
+    await expect(
+      gateway.setCredentials("srv_a", { service: "fcm", serviceAccount: { type: "service_account" } }),
+    ).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(await gateway.listCredentials("srv_a")).toHaveLength(1);
+  });
+
+  it("forgets credentials on request", async () => {
+    expect(await gateway.removeCredentials("srv_a", "fcm")).toBe(true);
+    expect(await gateway.removeCredentials("srv_a", "fcm")).toBe(false);
+    const [outcome] = await gateway.wake("srv_a", [
+      { service: "fcm", token: fcm.registerDevice("acme-mdm") },
+    ]);
+    expect(outcome!.status).toBe("failed");
+  });
+});

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { PushError } from "@meridian/push";
+import {
+  MAX_WAKE_TARGETS,
+  PUSH_GATEWAY_PATHS,
+  PUSH_SERVICES,
+  type PushCredentials,
+  type WakeTarget,
+} from "@meridian/protocol";
+import type { RegisteredServer } from "../registry/server-registry.js";
+import { isPushService } from "./push-credentials.js";
+import type { PushGateway } from "./push-gateway.js";
+
+type Problem = (reply: FastifyReply, status: number, code: string, detail: string) => FastifyReply;
+
+/** The push gateway's routes on the relay API; every one needs the calling server's link certificate. */
+export function registerPushRoutes(
+  app: FastifyInstance,
+  gateway: PushGateway,
+  callingServer: (request: FastifyRequest) => Promise<RegisteredServer>,
+  problem: Problem,
+): void {
+  app.get(PUSH_GATEWAY_PATHS.credentials, async (request) => ({
+    items: await gateway.listCredentials((await callingServer(request)).id),
+  }));
+
+  app.put<{ Params: { service: string }; Body: PushCredentials }>(
+    "/relay/v1/push/credentials/:service",
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        params: { type: "object", properties: { service: { type: "string", enum: [...PUSH_SERVICES] } } },
+        body: { type: "object", required: ["service"], properties: { service: { type: "string" } } },
+      },
+    },
+    async (request, reply) => {
+      const server = await callingServer(request);
+      if (request.body.service !== request.params.service)
+        return problem(reply, 422, "validation_failed", "The body's service must match the path's.");
+      try {
+        return await gateway.setCredentials(server.id, request.body);
+      } catch (error) {
+        if (error instanceof PushError) return problem(reply, 422, error.code, error.message);
+        if (error instanceof Error && !(error as { statusCode?: number }).statusCode)
+          return problem(reply, 422, "invalid_credentials", error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.delete<{ Params: { service: string } }>(
+    "/relay/v1/push/credentials/:service",
+    async (request, reply) => {
+      const server = await callingServer(request);
+      const { service } = request.params;
+      if (!isPushService(service))
+        return problem(reply, 404, "route_not_found", `There is no push service ${service}.`);
+      return (await gateway.removeCredentials(server.id, service))
+        ? reply.status(204).send()
+        : problem(
+            reply,
+            404,
+            "no_credentials",
+            `This server has no ${service.toUpperCase()} credentials at the relay.`,
+          );
+    },
+  );
+
+  app.post<{ Body: { targets: WakeTarget[] } }>(
+    PUSH_GATEWAY_PATHS.wake,
+    {
+      bodyLimit: 1024 * 1024,
+      schema: {
+        body: {
+          type: "object",
+          required: ["targets"],
+          additionalProperties: false,
+          properties: {
+            targets: {
+              type: "array",
+              minItems: 1,
+              maxItems: MAX_WAKE_TARGETS,
+              items: {
+                type: "object",
+                required: ["service", "token"],
+                additionalProperties: false,
+                properties: {
+                  service: { type: "string", enum: [...PUSH_SERVICES] },
+                  token: { type: "string", minLength: 1, maxLength: 2048 },
+                  pushMagic: { type: "string", maxLength: 128 },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const server = await callingServer(request);
+      return { outcomes: await gateway.wake(server.id, request.body.targets) };
+    },
+  );
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFcmEmulator, type FcmEmulator } from "@meridian/emulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activateDevice } from "./activate.js";
+import { AgentDevice } from "./agent-device.js";
+import { androidProfile } from "./device-profile.js";
+import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
+
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** An Android device woken through FCM by the relay's push gateway: it never polls. */
+describe("devices woken by push through the relay", () => {
+  let fcm: FcmEmulator;
+  let bed: RelayAndServer;
+  let caDir: string;
+  let device: AgentDevice;
+  let token: string;
+  let woken = 0;
+
+  beforeAll(async () => {
+    fcm = await startFcmEmulator({ tls: true });
+    caDir = mkdtempSync(join(tmpdir(), "meridian-push-ca-"));
+    writeFileSync(join(caDir, "ca.pem"), fcm.ca!);
+    bed = await startRelayAndServer({
+      relayPush: {
+        apnsUrl: undefined,
+        fcmUrl: fcm.url,
+        wnsTokenUrl: undefined,
+        wnsChannelHosts: undefined,
+        caFile: join(caDir, "ca.pem"),
+      },
+    });
+  });
+  afterAll(async () => {
+    device?.close();
+    await bed?.stop();
+    await fcm?.close();
+    rmSync(caDir, { recursive: true, force: true });
+  });
+
+  it("keeps the FCM credentials at the relay and says which project they are for", async () => {
+    const refused = await bed.api<{ code: string }>("PUT", "/api/v1/push/credentials/fcm", {
+      serviceAccount: { type: "service_account" },
+    });
+    expect(refused.status).toBe(422);
+    const stored = await bed.api<{ service: string; identity: string }>(
+      "PUT",
+      "/api/v1/push/credentials/fcm",
+      {
+        serviceAccount: fcm.createServiceAccount("acme-fleet"),
+      },
+    );
+    expect(stored).toMatchObject({ status: 200, body: { service: "fcm", identity: "acme-fleet" } });
+    const listed = await bed.api<{ items: unknown[] }>("GET", "/api/v1/push/credentials");
+    expect(listed.body.items).toHaveLength(1);
+    expect(JSON.stringify(listed.body)).not.toMatch(/PRIVATE KEY/);
+    const audit = await bed.api<{ items: Array<{ action: string }> }>(
+      "GET",
+      "/api/v1/audit-events?action=push.credentials_set",
+    );
+    expect(audit.body.items.map((e) => e.action)).toEqual(["push.credentials_set"]);
+  });
+
+  it("wakes the device by push when a command is sent, and the command ends acknowledged", async () => {
+    const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email: "pushed@example.com" });
+    const { password } = (
+      await bed.api<{ password: string }>("POST", `/api/v1/users/${user.body.id}/activations`, {})
+    ).body;
+    const credentials = await eventually("the relay to learn the activation", () =>
+      activateDevice({
+        relay: bed.relayContact,
+        address: "pushed@example.com",
+        password,
+        platform: "android",
+        device: { model: "Pixel 9" },
+      }).catch((error: { code?: string }) => {
+        if (error.code === "no_activation") return undefined;
+        throw error;
+      }),
+    );
+    device = new AgentDevice(credentials, androidProfile(0));
+    token = fcm.registerDevice("acme-fleet");
+    await device.hello({ service: "fcm", token });
+    fcm.deliveries.subscribe(token, (push) => {
+      expect(push.data).toEqual({ meridian: "wake" });
+      woken++;
+      void device.wake();
+    });
+
+    const sent = await bed.api<{ id: string }>("POST", `/api/v1/devices/${credentials.deviceId}/commands`, {
+      type: "lock",
+      payload: { message: "Call IT" },
+    });
+    expect(sent.status).toBe(201);
+    await eventually("the lock to be acknowledged", async () => {
+      const command = await bed.api<{ state: string }>("GET", `/api/v1/commands/${sent.body.id}`);
+      return command.body.state === "acknowledged" ? true : undefined;
+    });
+    expect(device.locked).toBe(true);
+    expect(woken).toBe(1);
+    const push = await bed.api<{ registered: boolean; service: string; lastPushedAt: number | null }>(
+      "GET",
+      `/api/v1/devices/${credentials.deviceId}/push`,
+    );
+    expect(push.body).toMatchObject({ registered: true, service: "fcm", invalidAt: null });
+    expect(push.body.lastPushedAt).not.toBeNull();
+  });
+
+  it("shows a token FCM has forgotten on the device, and stops pushing to it", async () => {
+    fcm.unregisterDevice(token);
+    const before = fcm.stats.requests;
+    await bed.api("POST", `/api/v1/devices/${device.credentials.deviceId}/commands`, { type: "reboot" });
+    const push = await eventually("the token to be marked invalid", async () => {
+      const answer = await bed.api<{ invalidReason: string | null }>(
+        "GET",
+        `/api/v1/devices/${device.credentials.deviceId}/push`,
+      );
+      return answer.body.invalidReason ? answer.body : undefined;
+    });
+    expect(push.invalidReason).toBe("UNREGISTERED");
+    const afterFirst = fcm.stats.requests;
+    expect(afterFirst).toBeGreaterThan(before);
+    await bed.api("POST", `/api/v1/devices/${device.credentials.deviceId}/commands`, {
+      type: "request_inventory",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fcm.stats.requests).toBe(afterFirst);
+  });
+});

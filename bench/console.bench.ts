@@ -1,0 +1,206 @@
+/**
+ * How fast the web console loads and how its device list responds with 100,000 devices.
+ *
+ *   node --import tsx bench/console.bench.ts [--devices N] [--loads N] [--samples N]
+ *
+ * Builds the console if it is stale and reports its size (gzip), seeds a fresh SQLite store with
+ * users and devices (as api-paging.bench.ts does), starts the real server, and drives Debian's
+ * Chromium: cold loads (a new browser context each, so nothing cached) to the first meaningful
+ * render, then, on the device list, filter changes and scroll steps timed inside the page from the
+ * input to the frame that shows its result. Targets: first load under 1 s; interactions under 100 ms.
+ */
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DEFAULT_TENANT_ID } from "@meridian/core";
+import { buildConsole, consoleDistDir, consoleIsFresh } from "../apps/console/build/console-build.js";
+import { generateDevices, generateUsers } from "./lib/dataset.js";
+import { describeMachine, machineLine } from "./lib/machine.js";
+import { seedFleet } from "./lib/seed.js";
+import { BENCH_ADMIN, startBenchServer, tempDataDir } from "./lib/server.js";
+import { ms, summarize, type Summary } from "./lib/stats.js";
+
+const { values: args } = parseArgs({
+  options: {
+    devices: { type: "string", default: "100000" },
+    loads: { type: "string", default: "9" },
+    samples: { type: "string", default: "15" },
+  },
+});
+const deviceCount = Number(args.devices);
+const loads = Number(args.loads);
+const samples = Number(args.samples);
+
+const line = (label: string, s: Summary, target: number) =>
+  process.stdout.write(
+    `${label.padEnd(52)} p50 ${ms(s.p50).padStart(7)}  p95 ${ms(s.p95).padStart(7)}  max ${ms(s.max).padStart(7)} ms` +
+      `${s.p50 < target ? "" : "  <-- over target"}\n`,
+  );
+
+function bundleSizes() {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const assets = join(consoleDistDir, "assets");
+  const gz = (file: string) => gzipSync(readFileSync(file)).length;
+  const all = readdirSync(assets).reduce((sum, f) => sum + gz(join(assets, f)), 0);
+  // What the first page load fetches: index.html and the files it names (entry, preloads, styles).
+  const index = readFileSync(join(consoleDistDir, "index.html"), "utf8");
+  const named = [...index.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  const initial =
+    gz(join(consoleDistDir, "index.html")) + named.reduce((sum, f) => sum + gz(join(consoleDistDir, f)), 0);
+  process.stdout.write(
+    `console bundle (gzip): first load ${kb(initial)} (${named.length + 1} files), every page ${kb(all)}\n`,
+  );
+}
+
+/**
+ * In the page: the time of the last pointer press, and of the end of the first animation frame after
+ * the device list's first row is a new one (the list is replaced on a filter change, so its row
+ * elements are new even when the same device comes first).
+ */
+const INSTRUMENT = `
+  window.__bench = { input: 0, changed: 0, before: null };
+  document.addEventListener("pointerdown", () => (window.__bench.input = performance.now()), true);
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.before === null || b.changed) return;
+    const row = document.querySelector('[data-testid="device-row"]');
+    if (row && row !== b.before) {
+      b.before = null;
+      requestAnimationFrame(() => (b.changed = performance.now()));
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+`;
+
+/** From the option's click, as sent, to the first row of the replaced list: an upper bound (it includes the driver's round trips). */
+async function timeFilterChange(page: Page, state: string): Promise<number> {
+  await page.getByRole("combobox", { name: "State" }).click();
+  const before = await page.getByTestId("device-row").first().elementHandle();
+  const option = page.getByRole("option", { name: state, exact: true });
+  await option.waitFor();
+  const started = performance.now();
+  await option.click();
+  await page.waitForFunction(
+    (previous) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      const row = doc.querySelector('[data-testid="device-row"]');
+      return row !== null && row !== previous;
+    },
+    before,
+    { polling: "raf" },
+  );
+  return performance.now() - started;
+}
+
+/** One scroll step of 30 rows, from setting scrollTop to the frame that paints the new rows. */
+const SCROLL_STEP = `new Promise((resolve) => {
+  const scroller = document.querySelector('[data-testid="device-scroller"]');
+  const start = performance.now();
+  scroller.scrollTop += 30 * 44;
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+})`;
+
+const machine = await describeMachine();
+process.stdout.write(`${machineLine(machine)}\n`);
+if (!consoleIsFresh()) {
+  process.stdout.write("building the console...\n");
+  await buildConsole();
+}
+bundleSizes();
+
+const dataDir = tempDataDir();
+let browser: Browser | undefined;
+const server = await startBenchServer(dataDir);
+try {
+  const now = Date.now();
+  const users = generateUsers(Math.max(1, Math.round(deviceCount / 2)), DEFAULT_TENANT_ID, 1, now);
+  const devices = generateDevices(deviceCount, DEFAULT_TENANT_ID, users, 2, now);
+  process.stdout.write(`seeding ${users.length} users and ${devices.length} devices...`);
+  const seeded = await seedFleet(server.store, DEFAULT_TENANT_ID, users, devices);
+  process.stdout.write(` ${((seeded.usersMs + seeded.devicesMs) / 1000).toFixed(1)} s\n`);
+
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  const session = (await login.json()) as { token: string; expiresAt: number };
+  const signedIn = `sessionStorage.setItem("meridian.session", ${JSON.stringify(
+    JSON.stringify({
+      token: session.token,
+      expiresAt: session.expiresAt,
+      email: BENCH_ADMIN.email,
+      displayName: "",
+    }),
+  )})`;
+
+  // Cold loads: a new context each time, so nothing is cached.
+  const coldLoad = async (path: string, ready: (page: Page) => Promise<unknown>, withSession: boolean) => {
+    const times: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 860 } });
+      if (withSession) await context.addInitScript(signedIn);
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`${server.url}${path}`, { waitUntil: "commit" });
+      await ready(page);
+      times.push(performance.now() - started);
+      await context.close();
+    }
+    return summarize(times.slice(1));
+  };
+  line(
+    "first load: sign-in page, form shown",
+    await coldLoad("/console/", (p) => p.getByLabel("Email", { exact: true }).waitFor(), false),
+    1000,
+  );
+  line(
+    `first load: device list, first rows of ${deviceCount.toLocaleString()}`,
+    await coldLoad("/console/devices", (p) => p.getByTestId("device-row").first().waitFor(), true),
+    1000,
+  );
+  line(
+    "first load: dashboard, charts drawn",
+    await coldLoad("/console/dashboard", (p) => p.locator(".recharts-surface").first().waitFor(), true),
+    1000,
+  );
+
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(signedIn);
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/devices`);
+  await page.getByTestId("device-row").first().waitFor();
+  const filterTimes: number[] = [];
+  const states = ["active", "inactive", "lost", "enrolling"];
+  for (let i = 0; i < samples; i++)
+    filterTimes.push(await timeFilterChange(page, states[i % states.length]!));
+  line("device list: state filter changed, rows shown", summarize(filterTimes), 100);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.getByTestId("device-row").first().waitFor();
+  const scrollTimes: number[] = [];
+  for (let i = 0; i < samples * 4; i++) scrollTimes.push(Number(await page.evaluate(SCROLL_STEP)));
+  line("device list: scroll step (30 rows), frame painted", summarize(scrollTimes), 100);
+  const loaded = await page.getByTestId("device-count").textContent();
+  process.stdout.write(`  (after scrolling: ${loaded})\n`);
+  await context.close();
+} finally {
+  await browser?.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

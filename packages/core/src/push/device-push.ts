@@ -1,0 +1,62 @@
+/** How a device is woken: through a push service, with the token the device gave. */
+export const PUSH_CHANNELS = ["apns", "fcm", "wns"] as const;
+export type PushChannel = (typeof PUSH_CHANNELS)[number];
+
+export interface DevicePushRegistration {
+  deviceId: string;
+  service: PushChannel;
+  /** The APNs device token, the FCM registration token or the WNS channel URI. */
+  token: string;
+  /** Apple MDM only: the PushMagic an MDM wake-up must carry. */
+  pushMagic: string | null;
+  updatedAt: number;
+  /** Set when the push service said it will never deliver to this token again. */
+  invalidAt: number | null;
+  invalidReason: string | null;
+  lastPushedAt: number | null;
+}
+
+export interface DevicePushRepository {
+  /** Records the device's current token; a new token clears any earlier invalid mark. */
+  save(
+    registration: Omit<DevicePushRegistration, "invalidAt" | "invalidReason" | "lastPushedAt">,
+  ): Promise<void>;
+  get(deviceId: string): Promise<DevicePushRegistration | undefined>;
+  /** The registrations of those devices that have a token still believed valid. */
+  listUsable(deviceIds: string[]): Promise<DevicePushRegistration[]>;
+  /** Marks a token invalid, unless the device has registered another since. */
+  markInvalid(deviceId: string, token: string, reason: string, at: number): Promise<void>;
+  markPushed(deviceIds: string[], at: number): Promise<void>;
+  delete(deviceId: string): Promise<void>;
+}
+
+/** One wake-up for the push gateway: a token and, for Apple MDM, the PushMagic. Never anything else. */
+export interface WakeRequest {
+  service: PushChannel;
+  token: string;
+  pushMagic?: string;
+}
+
+export interface WakeResult {
+  status: "delivered" | "token_invalid" | "retry_later" | "failed";
+  reason?: string;
+}
+
+/** Sends wake-ups (the relay's push gateway, in production); one result per request, in order. */
+export interface WakeSender {
+  wake(requests: WakeRequest[]): Promise<WakeResult[]>;
+}
+
+/** What the push gateway holds for one service, without the secret. */
+export interface PushCredentialsSummary {
+  service: PushChannel;
+  identity: string;
+  updatedAt: number;
+}
+
+/** Where push credentials live: the relay, which sends the pushes. */
+export interface PushCredentialsGateway {
+  list(): Promise<PushCredentialsSummary[]>;
+  set(credentials: { service: PushChannel } & Record<string, unknown>): Promise<PushCredentialsSummary>;
+  remove(service: PushChannel): Promise<void>;
+}

@@ -1,0 +1,51 @@
+/**
+ * The relay's push gateway as servers call it (with their link certificates): each server stores its
+ * push credentials at the relay, sealed there, and asks the relay to wake devices. A wake-up names a
+ * device's push token and nothing else: no command, no management data ever leaves through a push
+ * service.
+ */
+
+export const PUSH_GATEWAY_PATHS = {
+  credentials: "/relay/v1/push/credentials",
+  credentialsFor: (service: PushServiceName) => `/relay/v1/push/credentials/${service}`,
+  wake: "/relay/v1/push/wake",
+} as const;
+
+export const PUSH_SERVICES = ["apns", "fcm", "wns"] as const;
+export type PushServiceName = (typeof PUSH_SERVICES)[number];
+
+/** What a server uploads for each service. */
+export type PushCredentials =
+  | {
+      service: "apns";
+      /** Token authentication (.p8 key) or the MDM push certificate (PEM, or PKCS#12 in base64). */
+      token?: { keyId: string; teamId: string; privateKey: string };
+      certificate?: { cert: string; key: string } | { pfxBase64: string; passphrase?: string };
+      topic?: string;
+      environment?: "production" | "sandbox";
+    }
+  | { service: "fcm"; serviceAccount: Record<string, unknown> }
+  | { service: "wns"; clientId: string; clientSecret: string };
+
+/** What the relay says of a server's credentials: never the secrets themselves. */
+export interface PushCredentialsStatus {
+  service: PushServiceName;
+  /** The APNs topic, the FCM project or the WNS client, so an administrator can tell which it is. */
+  identity: string;
+  updatedAt: number;
+}
+
+export interface WakeTarget {
+  service: PushServiceName;
+  token: string;
+  /** APNs MDM wake-ups carry the device's PushMagic, which is what Apple's MDM protocol requires. */
+  pushMagic?: string;
+}
+
+export const MAX_WAKE_TARGETS = 1000;
+
+export interface WakeOutcome {
+  status: "delivered" | "token_invalid" | "retry_later" | "failed";
+  reason?: string;
+  retryAfterMs?: number;
+}
