@@ -1,6 +1,7 @@
 import { AgentDevice, activateDevice, androidProfile, type DeviceCredentials } from "@meridian/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, nav, screenshot, signIn, startConsoleRig, type ConsoleRig } from "./harness.js";
+import { startFcmEmulator } from "@meridian/emulators";
 
 /**
  * The production console, served by a real Meridian (relay and server) on a fresh data directory and
@@ -112,6 +113,22 @@ describe("the console, in Chromium", () => {
     await page.getByTestId("roles-matrix").waitFor();
     await screenshot(page, "settings-roles");
 
+    // Push credentials go to the relay, which checks them: a bad file is refused in words, a good one kept.
+    await page.getByRole("tab", { name: "Push" }).click();
+    await page.getByTestId("push-credentials").waitFor();
+    await page.getByLabel("…or paste it").fill('{"type": "service_account"}');
+    await page.getByRole("button", { name: "Save at the relay" }).click();
+    await page
+      .getByText(/client_email|private_key|service account/i)
+      .first()
+      .waitFor();
+    const fcm = await startFcmEmulator();
+    await page.getByLabel("…or paste it").fill(JSON.stringify(fcm.createServiceAccount("acme-fleet")));
+    await page.getByRole("button", { name: "Save at the relay" }).click();
+    await page.getByTestId("push-fcm").getByText("acme-fleet").waitFor();
+    await fcm.close();
+    await screenshot(page, "settings-push");
+
     await nav(page, "Dashboard");
     await page.getByTestId("device-charts").waitFor();
     await screenshot(page, "dashboard");
@@ -159,7 +176,9 @@ describe("the console, in Chromium", () => {
     const stored = await page.evaluate("sessionStorage.getItem('meridian.session')");
     const { token } = JSON.parse(String(stored)) as { token: string };
     expect((await rig.api("POST", "/api/v1/auth/logout", undefined, token)).status).toBe(204);
-    await nav(page, "Groups");
+    // Open a page that asks the API for data. (Clicking a link would race the dashboard's own refresh,
+    // which may already have met the 401 and left for sign-in.)
+    await page.goto(`${rig.url}/console/groups`);
     await page.getByTestId("session-ended").waitFor();
     expect(await page.getByTestId("session-ended").textContent()).toContain("session has ended");
     expect(new URL(page.url()).pathname).toBe("/console/sign-in");

@@ -88,4 +88,26 @@ describe.each(storeBackends)("device inventory on $name", (backend) => {
     await core.devices.delete(admin, device.id);
     expect(await env.store.forTenant(DEFAULT_TENANT_ID).inventories.get(device.id)).toBeUndefined();
   });
+
+  it("lists devices by their last compliance report, and counts them for the dashboard", async () => {
+    const make = (name: string) => core.devices.register(admin, { platform: "android", name });
+    const [good, bad, silent] = [await make("cmp-good"), await make("cmp-bad"), await make("cmp-silent")];
+    await core.devices.recordCompliance(DEFAULT_TENANT_ID, good.id, {
+      configurationVersion: 1,
+      compliant: true,
+      violations: [],
+    });
+    await core.devices.recordCompliance(DEFAULT_TENANT_ID, bad.id, {
+      configurationVersion: 1,
+      compliant: false,
+      violations: [{ policy: "passcode", reason: "No passcode is set." }],
+    });
+    const names = async (compliance: "compliant" | "not_compliant" | "not_reported") =>
+      (await core.devices.list(admin, { compliance, text: "cmp-" }, {})).items.map((d) => d.name);
+    expect(await names("compliant")).toEqual(["cmp-good"]);
+    expect(await names("not_compliant")).toEqual(["cmp-bad"]);
+    expect(await names("not_reported")).toEqual([silent.name]);
+    const summary = await core.devices.summary(admin);
+    expect(summary.byCompliance).toMatchObject({ compliant: 1, notCompliant: 1 });
+  });
 });

@@ -3773,6 +3773,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description By the last compliance report; not_reported when none came yet. */
+          compliance?: "compliant" | "not_compliant" | "not_reported";
           /** @description `nextCursor` from the previous page. */
           cursor?: string;
           /** @description Items per page, 1 to 500. */

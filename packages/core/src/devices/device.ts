@@ -39,6 +39,9 @@ export interface DeviceRecord extends Device {
 export const DEVICE_SORTS = ["name", "lastSeenAt", "enrolledAt"] as const;
 export type DeviceSort = (typeof DEVICE_SORTS)[number];
 
+export const COMPLIANCE_FILTERS = ["compliant", "not_compliant", "not_reported"] as const;
+export type ComplianceFilter = (typeof COMPLIANCE_FILTERS)[number];
+
 export interface DeviceQuery {
   platform?: Platform | undefined;
   /** "17" matches 17 and 17.x.y; "17.4" matches 17.4 and 17.4.x. */
@@ -46,6 +49,8 @@ export interface DeviceQuery {
   state?: DeviceState | undefined;
   ownership?: Ownership | undefined;
   ownerUserId?: string | undefined;
+  /** By the device's last compliance report: compliant, not compliant, or none received yet. */
+  compliance?: ComplianceFilter | undefined;
   /** Case-insensitive substring of name, model, serial number or IMEI. */
   text?: string | undefined;
   sort: DeviceSort;

@@ -9,7 +9,7 @@ import type {
   Ownership,
   Platform,
 } from "@meridian/core";
-import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { likeContains, pageOf } from "../query-helpers.js";
 import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
@@ -82,6 +82,20 @@ function withFilters<O>(
   if (query.state) q = q.where("devices.state", "=", query.state);
   if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
   if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
+  if (query.compliance) {
+    const reports = (eb: ExpressionBuilder<Database, "devices">) =>
+      eb
+        .selectFrom("deviceCompliance")
+        .select(sql<number>`1`.as("one"))
+        .whereRef("deviceCompliance.tenantId", "=", "devices.tenantId")
+        .whereRef("deviceCompliance.deviceId", "=", "devices.id");
+    const compliance = query.compliance;
+    q = q.where((eb) =>
+      compliance === "not_reported"
+        ? eb.not(eb.exists(reports(eb)))
+        : eb.exists(reports(eb).where("deviceCompliance.compliant", "=", compliance === "compliant" ? 1 : 0)),
+    );
+  }
   if (query.osVersion) {
     // "17" matches "17" and everything from "17." up to (not including) "17/": '/' follows '.' in ASCII.
     // One range from "17" to "17/" lets the index find them all; the OR then leaves out the "17-beta"s in it.
@@ -153,9 +167,9 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
         if (filtered) q = withFilters(q, query);
         return page.cursor ? q.where(afterCursor(order, page.cursor)) : q;
       };
-      const filters = (["platform", "state", "ownership", "ownerUserId", "osVersion"] as const).filter(
-        (f) => query[f] !== undefined,
-      );
+      const filters = (
+        ["platform", "state", "ownership", "ownerUserId", "osVersion", "compliance"] as const
+      ).filter((f) => query[f] !== undefined);
       const inIndexOrder =
         filters.length === 0 || (filters.length === 1 && INDEXED_IN_ORDER[query.sort].includes(filters[0]!));
       // An owner has a handful of devices.

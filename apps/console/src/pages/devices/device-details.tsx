@@ -13,6 +13,10 @@ export function DeviceDetails({ device }: { device: Device }) {
     queryFn: () => unwrap(api.GET("/api/v1/users/{id}", { params: { path: { id: ownerId! } } })),
     enabled: ownerId !== null,
   });
+  const push = useQuery({
+    queryKey: ["devices", device.id, "push"],
+    queryFn: () => unwrap(api.GET("/api/v1/devices/{id}/push", { params: { path: { id: device.id } } })),
+  });
   return (
     <Card withBorder>
       <Text fw={600} mb="sm">
@@ -36,8 +40,28 @@ export function DeviceDetails({ device }: { device: Device }) {
           ["IMEI", device.imei],
           ["Enrolled", formatDateTime(device.enrolledAt)],
           ["Last contact", `${formatRelative(device.lastSeenAt)} (${formatDateTime(device.lastSeenAt)})`],
+          ["Woken by", pushText(push.data)],
         ]}
       />
     </Card>
   );
+}
+
+/** How the server wakes the device, and why it cannot when its push token stopped working. */
+function pushText(
+  push:
+    | {
+        registered: boolean;
+        service: string | null;
+        invalidReason: string | null;
+        lastPushedAt: number | null;
+      }
+    | undefined,
+): string {
+  if (!push) return "…";
+  if (!push.registered) return "Polling only (no push token)";
+  const service = push.service?.toUpperCase() ?? "push";
+  if (push.invalidReason)
+    return `${service}: token no longer valid (${push.invalidReason}); waits for the device to send a new one`;
+  return push.lastPushedAt ? `${service}, last pushed ${formatDateTime(push.lastPushedAt)}` : service;
 }

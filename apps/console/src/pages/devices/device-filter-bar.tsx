@@ -6,6 +6,11 @@ import type { DeviceFilterValues } from "./device-filters";
 
 const PLATFORMS = Object.entries(PLATFORM_LABELS).map(([value, label]) => ({ value, label }));
 const STATES = ["enrolling", "active", "inactive", "lost", "wiped", "retired"];
+const COMPLIANCE = [
+  { value: "compliant", label: "Compliant" },
+  { value: "not_compliant", label: "Not compliant" },
+  { value: "not_reported", label: "Not reported" },
+];
 const OWNERSHIPS = [
   { value: "corporate", label: "Corporate" },
   { value: "personal", label: "Personal" },
@@ -38,7 +43,7 @@ export function DeviceFilterBar({
     setText(next);
     applyText(next);
   };
-  const choose = (key: "platform" | "state" | "ownership") => (value: string | null) =>
+  const choose = (key: "platform" | "state" | "ownership" | "compliance") => (value: string | null) =>
     onChange({ ...filters, [key]: value ?? undefined });
   const clear = () => {
     setText({ q: "", osVersion: "", ownerEmail: "" });
@@ -77,6 +82,15 @@ export function DeviceFilterBar({
         onChange={choose("state")}
         clearable
         w={130}
+      />
+      <Select
+        label="Compliance"
+        placeholder="Any"
+        data={COMPLIANCE}
+        value={filters.compliance ?? null}
+        onChange={choose("compliance")}
+        clearable
+        w={150}
       />
       <Select
         label="Ownership"

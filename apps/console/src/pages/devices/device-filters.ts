@@ -2,12 +2,22 @@ import type { DeviceListQuery } from "../../api/types";
 
 export type DeviceFilterValues = Pick<
   DeviceListQuery,
-  "platform" | "osVersion" | "state" | "ownership" | "q" | "sort" | "order"
+  "platform" | "osVersion" | "state" | "ownership" | "compliance" | "q" | "sort" | "order"
 > & {
   ownerEmail?: string | undefined;
 };
 
-const KEYS = ["platform", "osVersion", "state", "ownership", "q", "sort", "order", "ownerEmail"] as const;
+const KEYS = [
+  "platform",
+  "osVersion",
+  "state",
+  "ownership",
+  "compliance",
+  "q",
+  "sort",
+  "order",
+  "ownerEmail",
+] as const;
 
 /** The device list's filters live in the address, so a filtered list can be bookmarked and shared. */
 export function filtersFromSearch(params: URLSearchParams): DeviceFilterValues {

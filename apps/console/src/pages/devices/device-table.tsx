@@ -70,6 +70,7 @@ export function DeviceTable(props: {
                 className={classes.row}
                 role="row"
                 data-testid={device ? "device-row" : undefined}
+                data-state={device?.state}
                 style={{
                   position: "absolute",
                   top: 0,

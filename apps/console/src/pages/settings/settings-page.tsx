@@ -6,7 +6,7 @@ import { Loading } from "../../components/loading";
 import { NotFoundPage } from "../not-found-page";
 import { PageHeader } from "../../components/page-header";
 import { AdministratorsSection } from "./administrators-section";
-import { PushCertificateSection } from "./push-certificate-section";
+import { PushCredentialsSection } from "./push-credentials-section";
 import { RelaySection } from "./relay-section";
 import { RolesSection } from "./roles-section";
 
@@ -19,7 +19,7 @@ const SECTIONS = [
   },
   { key: "roles", label: "Roles", permission: "roles:read", Section: RolesSection },
   { key: "relay", label: "Relay and licence", permission: "settings:read", Section: RelaySection },
-  { key: "push", label: "Push certificates", permission: "settings:read", Section: PushCertificateSection },
+  { key: "push", label: "Push", permission: "settings:read", Section: PushCredentialsSection },
 ];
 
 export default function SettingsPage() {

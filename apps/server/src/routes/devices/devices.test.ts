@@ -170,6 +170,21 @@ describe("devices API", () => {
     });
   });
 
+  it("filters by the last compliance report", async () => {
+    const list = async (compliance: string) =>
+      (await server.call("GET", `/api/v1/devices?compliance=${compliance}`, { token })).json<{
+        items: DeviceBody[];
+      }>().items;
+    const all = (await server.call("GET", "/api/v1/devices", { token })).json<{ items: DeviceBody[] }>()
+      .items;
+    const notCompliant = await list("not_compliant");
+    expect(notCompliant.map((d) => d.platform)).toEqual(["android"]);
+    expect(await list("compliant")).toEqual([]);
+    expect((await list("not_reported")).length).toBe(all.length - 1);
+    const bad = await server.call("GET", "/api/v1/devices?compliance=maybe", { token });
+    expect(bad.statusCode).toBe(422);
+  });
+
   it("summarises the fleet by platform, state, OS version, last contact and compliance", async () => {
     const summary = (await server.call("GET", "/api/v1/devices/summary", { token })).json<{
       total: number;

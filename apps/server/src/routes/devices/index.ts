@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { DEVICE_SORTS, type Core } from "@meridian/core";
+import { COMPLIANCE_FILTERS, DEVICE_SORTS, type Core } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import {
   Id,
@@ -40,6 +40,11 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
           state: Type.Optional(DeviceStateSchema),
           ownership: Type.Optional(OwnershipSchema),
           owner: Type.Optional(Id),
+          compliance: Type.Optional(
+            Type.Enum([...COMPLIANCE_FILTERS], {
+              description: "By the last compliance report; not_reported when none came yet.",
+            }),
+          ),
           q: Type.Optional(Type.String({ maxLength: 200 })),
           sort: Type.Optional(Type.Enum([...DEVICE_SORTS])),
           order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),
@@ -49,7 +54,8 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request) => {
-      const { platform, osVersion, state, ownership, owner, q, sort, order, limit, cursor } = request.query;
+      const { platform, osVersion, state, ownership, owner, compliance, q, sort, order, limit, cursor } =
+        request.query;
       return core.devices.list(
         actorOf(request),
         {
@@ -58,6 +64,7 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
           state,
           ownership,
           ownerUserId: owner,
+          compliance,
           text: q,
           sort,
           descending: order === "desc",

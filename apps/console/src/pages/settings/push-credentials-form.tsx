@@ -1,0 +1,147 @@
+import {
+  Button,
+  Card,
+  FileButton,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { ErrorAlert } from "../../components/error-alert";
+
+type Service = "fcm" | "apns" | "wns";
+
+/** Upload one service's credentials; the relay checks them and says in words what is wrong. */
+export function PushCredentialsForm() {
+  const client = useQueryClient();
+  const [service, setService] = useState<Service>("fcm");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const set = (key: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setFields({ ...fields, [key]: event.currentTarget.value });
+  const readFile = (key: string) => (file: File | null) => {
+    if (file) void file.text().then((text) => setFields((current) => ({ ...current, [key]: text })));
+  };
+  const save = useMutation({
+    mutationFn: () => {
+      const body = bodyFor(service, fields);
+      return unwrap(api.PUT("/api/v1/push/credentials/{service}", { params: { path: { service } }, body }));
+    },
+    onSuccess: (saved) => {
+      setFields({});
+      void client.invalidateQueries({ queryKey: ["push", "credentials"] });
+      notifications.show({
+        color: "green",
+        message: `${saved.service.toUpperCase()} credentials saved for ${saved.identity}.`,
+      });
+    },
+  });
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Text fw={600}>Upload credentials</Text>
+        <SegmentedControl
+          value={service}
+          onChange={(value) => {
+            setService(value as Service);
+            setFields({});
+          }}
+          data={[
+            { value: "fcm", label: "FCM (Android)" },
+            { value: "apns", label: "APNs (Apple)" },
+            { value: "wns", label: "WNS (Windows)" },
+          ]}
+          w="fit-content"
+        />
+        {service === "fcm" && (
+          <>
+            <Text size="sm" c="dimmed">
+              The service account key file (JSON) of your Firebase project, from the Google Cloud console.
+            </Text>
+            <Group>
+              <FileButton onChange={readFile("serviceAccount")} accept="application/json,.json">
+                {(props) => (
+                  <Button {...props} variant="default">
+                    Choose key file
+                  </Button>
+                )}
+              </FileButton>
+              {fields.serviceAccount && <Text size="sm">Key file read.</Text>}
+            </Group>
+            <Textarea
+              label="…or paste it"
+              autosize
+              minRows={3}
+              maxRows={8}
+              value={fields.serviceAccount ?? ""}
+              onChange={set("serviceAccount")}
+            />
+          </>
+        )}
+        {service === "apns" && (
+          <>
+            <Text size="sm" c="dimmed">
+              A token-signing key (.p8) from your Apple developer account, with its key ID, your team ID and
+              the app&apos;s bundle ID. (The MDM push certificate for Apple MDM enrolment is uploaded with
+              Apple MDM.)
+            </Text>
+            <Group grow>
+              <TextInput label="Key ID" value={fields.keyId ?? ""} onChange={set("keyId")} />
+              <TextInput label="Team ID" value={fields.teamId ?? ""} onChange={set("teamId")} />
+              <TextInput label="Topic (bundle ID)" value={fields.topic ?? ""} onChange={set("topic")} />
+            </Group>
+            <FileButton onChange={readFile("privateKey")} accept=".p8">
+              {(props) => (
+                <Button {...props} variant="default" w="fit-content">
+                  {fields.privateKey ? "Key read" : "Choose .p8 key"}
+                </Button>
+              )}
+            </FileButton>
+          </>
+        )}
+        {service === "wns" && (
+          <Group grow>
+            <TextInput
+              label="Client ID (Package SID)"
+              value={fields.clientId ?? ""}
+              onChange={set("clientId")}
+            />
+            <TextInput
+              label="Client secret"
+              type="password"
+              value={fields.clientSecret ?? ""}
+              onChange={set("clientSecret")}
+            />
+          </Group>
+        )}
+        {save.isError && <ErrorAlert error={save.error} />}
+        <Button w="fit-content" onClick={() => save.mutate()} loading={save.isPending}>
+          Save at the relay
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+function bodyFor(service: Service, fields: Record<string, string>): Record<string, unknown> {
+  if (service === "fcm") {
+    let serviceAccount: unknown;
+    try {
+      serviceAccount = JSON.parse(fields.serviceAccount ?? "");
+    } catch {
+      throw new Error("The service account key must be the JSON file Google gave you.");
+    }
+    return { serviceAccount };
+  }
+  if (service === "apns")
+    return {
+      token: { keyId: fields.keyId ?? "", teamId: fields.teamId ?? "", privateKey: fields.privateKey ?? "" },
+      topic: fields.topic ?? "",
+    };
+  return { clientId: fields.clientId ?? "", clientSecret: fields.clientSecret ?? "" };
+}
