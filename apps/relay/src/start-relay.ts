@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSecretBox, loadSecretKey } from "@meridian/crypto";
+import { pushChannelHost } from "@meridian/protocol";
 import { DeviceEdge, LinkHub } from "@meridian/tunnel";
 import pino from "pino";
 import { buildRelayApi } from "./api/relay-api.js";
+import { PushChannelHub } from "./push/push-channel.js";
 import { PushGateway } from "./push/push-gateway.js";
 import type { RelayConfig } from "./config.js";
 import { linkAccess } from "./link/link-access.js";
@@ -38,8 +40,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const identity = await loadRelayIdentity(db, secretBox, config.host);
   const servers = new ServerRegistry(db, config.domain, identity.privateKeyPem);
   const activations = new ActivationRegistry(db);
+  const pushHost = pushChannelHost(config.host);
   const tls = await identity.ca.issueServerCertificate({
-    hostNames: [config.host, "localhost", "127.0.0.1"],
+    hostNames: [config.host, pushHost, "localhost", "127.0.0.1"],
     validityDays: 90,
   });
   const chain = tls.certificatePem + identity.ca.certificatePem;
@@ -56,13 +59,21 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
-  const push = new PushGateway(db, secretBox, {
-    apnsUrl: config.push.apnsUrl,
-    fcmUrl: config.push.fcmUrl,
-    wnsTokenUrl: config.push.wnsTokenUrl,
-    wnsChannelHosts: config.push.wnsChannelHosts,
-    ca: config.push.caFile ? readFileSync(config.push.caFile, "utf8") : undefined,
-  });
+  const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log);
+  await channels.load();
+  const push = new PushGateway(
+    db,
+    secretBox,
+    {
+      apnsUrl: config.push.apnsUrl,
+      fcmUrl: config.push.fcmUrl,
+      wnsTokenUrl: config.push.wnsTokenUrl,
+      wnsChannelHosts: config.push.wnsChannelHosts,
+      ca: config.push.caFile ? readFileSync(config.push.caFile, "utf8") : undefined,
+    },
+    Date.now,
+    channels,
+  );
   const api = await buildRelayApi({
     push,
     key: tls.privateKeyPem,
@@ -79,7 +90,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const routes = new Map<string, { serverId: string | undefined; at: number }>();
   const edge = new DeviceEdge({
     route: async (name) => {
-      if (name === config.host) return "local";
+      if (name === config.host || name === pushHost) return "local";
       const cached = routes.get(name);
       if (cached && Date.now() - cached.at < ROUTE_CACHE_MS) return cached.serverId;
       const serverId = (await servers.serverForHost(name))?.id;
@@ -88,7 +99,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       return serverId;
     },
     openStream: (serverId, meta) => hub.openStream(serverId, meta),
-    local: (socket) => api.server.emit("connection", socket),
+    local: (socket, name) =>
+      name === pushHost ? channels.take(socket) : api.server.emit("connection", socket),
   });
   edge.on("refused", (e) => log.warn(e, "device connection refused"));
 
@@ -116,6 +128,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       await hub.close(1000);
       await api.app.close();
       await push.close();
+      channels.close();
       await db.destroy();
     },
   };

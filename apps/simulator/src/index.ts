@@ -6,6 +6,7 @@ export {
 } from "./agent/activate.js";
 export { AgentDevice, type CommandOutcome, type ReceivedCommand } from "./agent/agent-device.js";
 export { androidProfile, type DeviceProfile } from "./agent/device-profile.js";
+export { openPushChannel, type PushChannel } from "./agent/push-channel.js";
 export { DeviceHttpClient, DeviceHttpError, type Endpoint } from "./agent/https-client.js";
 export {
   runSimulation,

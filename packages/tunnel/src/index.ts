@@ -42,7 +42,7 @@ export {
   type HeartbeatOptions,
 } from "./link/protocol.js";
 export type { IncomingStreamMeta, StreamHandler } from "./link/relay-connection.js";
-export { normalizeFingerprint, type RelayTrust } from "./link/relay-trust.js";
+export { normalizeFingerprint, type RelayTrust, verifyPinnedChain } from "./link/relay-trust.js";
 export { connectTcp, parseProxyUrl, type ConnectTcpOptions, type Proxy } from "./proxy/connect-tcp.js";
 export { splice, type SpliceOptions } from "./splice.js";
 export { type AgentTrust, fetchPinnedCa, pinnedHttpsAgent, type PinnedTarget } from "./pinned-https.js";

@@ -9,6 +9,7 @@ import type {
   WakeTarget,
 } from "@meridian/protocol";
 import type { RelayDatabase } from "../registry/schema.js";
+import { PushChannelHub } from "./push-channel.js";
 import { clientFor, identityOf, type PushEndpoints } from "./push-credentials.js";
 
 /** Pushes sent at once per wake call: enough to keep an HTTP/2 session busy without a burst. */
@@ -27,6 +28,8 @@ export class PushGateway {
     private readonly box: SecretBox,
     private readonly endpoints: PushEndpoints = {},
     private readonly now: () => number = Date.now,
+    /** The relay's own channel, for devices without a vendor push service. */
+    readonly channels?: PushChannelHub,
   ) {}
 
   /** Checks the credentials by building their client, then keeps them sealed. Throws a PushError if they cannot be used. */
@@ -95,6 +98,13 @@ export class PushGateway {
   }
 
   private async wakeOne(serverId: string, target: WakeTarget): Promise<WakeOutcome> {
+    if (target.service === "relay") {
+      if (!this.channels) return { status: "failed", reason: "no_channel: this relay runs no push channel" };
+      // Offline devices are not an error: they fetch their commands when they connect again.
+      return this.channels.wake(serverId, target.token)
+        ? { status: "delivered" }
+        : { status: "retry_later", reason: "device_offline" };
+    }
     const client = await this.client(serverId, target.service).catch(() => undefined);
     if (!client)
       return {

@@ -4,6 +4,7 @@ import {
   MAX_WAKE_TARGETS,
   PUSH_GATEWAY_PATHS,
   PUSH_SERVICES,
+  WAKE_SERVICES,
   type PushCredentials,
   type WakeTarget,
 } from "@meridian/protocol";
@@ -66,6 +67,37 @@ export function registerPushRoutes(
     },
   );
 
+  app.put<{ Body: { certificates: string[] } }>(
+    PUSH_GATEWAY_PATHS.deviceCas,
+    {
+      bodyLimit: 512 * 1024,
+      schema: {
+        body: {
+          type: "object",
+          required: ["certificates"],
+          additionalProperties: false,
+          properties: {
+            certificates: { type: "array", maxItems: 1000, items: { type: "string", maxLength: 8192 } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const server = await callingServer(request);
+      if (!gateway.channels) return problem(reply, 404, "no_channel", "This relay runs no push channel.");
+      try {
+        return { added: await gateway.channels.registerAuthorities(server.id, request.body.certificates) };
+      } catch (error) {
+        return problem(
+          reply,
+          422,
+          "invalid_device_ca",
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+    },
+  );
+
   app.post<{ Body: { targets: WakeTarget[] } }>(
     PUSH_GATEWAY_PATHS.wake,
     {
@@ -85,7 +117,7 @@ export function registerPushRoutes(
                 required: ["service", "token"],
                 additionalProperties: false,
                 properties: {
-                  service: { type: "string", enum: [...PUSH_SERVICES] },
+                  service: { type: "string", enum: [...WAKE_SERVICES] },
                   token: { type: "string", minLength: 1, maxLength: 2048 },
                   pushMagic: { type: "string", maxLength: 128 },
                 },

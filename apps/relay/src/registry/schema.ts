@@ -23,6 +23,8 @@ export interface RelayDatabase {
     registeredAt: number;
   };
   relaySettings: { key: string; value: string };
+  /** Tenant CAs of registered servers: their device certificates may open push channels. */
+  relayDeviceCas: { fingerprint: string; serverId: string; certificatePem: string };
   relayPushCredentials: {
     serverId: string;
     service: string;

@@ -102,7 +102,7 @@ export async function buildAgentApp(options: AgentAppOptions): Promise<AgentApp>
 export async function requestingDevice(
   core: Core,
   request: FastifyRequest,
-): Promise<{ tenant: Tenant; device: Device }> {
+): Promise<{ tenant: Tenant; device: Device; serial: string }> {
   const tenant = request.deviceTenant;
   const socket = tlsSocketOf(request);
   if (!tenant)
@@ -114,5 +114,5 @@ export async function requestingDevice(
     );
   }
   const serial = normalizeSerialNumber(socket.getPeerCertificate().serialNumber);
-  return { tenant, device: await core.devices.identify(tenant.id, serial) };
+  return { tenant, device: await core.devices.identify(tenant.id, serial), serial };
 }

@@ -77,6 +77,11 @@ export class RelayApiClient {
     return this.call("PUT", PUSH_GATEWAY_PATHS.credentialsFor(credentials.service), credentials);
   }
 
+  /** The tenants' CAs, so that their devices may open the relay's push channel. */
+  registerDeviceCas(certificatesPem: string[]): Promise<{ added: number }> {
+    return this.call("PUT", PUSH_GATEWAY_PATHS.deviceCas, { certificates: certificatesPem });
+  }
+
   removePushCredentials(service: PushServiceName): Promise<void> {
     return this.call("DELETE", PUSH_GATEWAY_PATHS.credentialsFor(service));
   }

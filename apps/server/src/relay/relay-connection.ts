@@ -38,6 +38,8 @@ export class RelayConnection implements ActivationListener {
   private markSynced!: () => void;
   /** What the relay was last told per address hash, so that a use which changes nothing sends nothing. */
   private readonly registered = new Map<string, string>();
+  /** Tenant CAs the relay has been given on this link. */
+  private readonly deviceCasSent = new Set<string>();
   private readonly publishActivationSoon = coalescedTasksByKey<string>(
     (key) => {
       const [tenantId, address] = JSON.parse(key) as [string, string];
@@ -182,7 +184,11 @@ export class RelayConnection implements ActivationListener {
   private async syncAll(): Promise<void> {
     const { core } = this.options;
     this.registered.clear();
+    this.deviceCasSent.clear();
     for (const tenant of await core.tenants.list()) {
+      // Devices activated earlier keep their push channels across relay restarts.
+      const ca = await this.options.pki.authority(tenant.id);
+      await this.registerDeviceCa(ca.fingerprint, ca.certificatePem);
       for (const current of await core.activations.listCurrent(tenant.id))
         await this.register(tenant.id, current.email, current.expiresAt);
     }
@@ -205,12 +211,20 @@ export class RelayConnection implements ActivationListener {
     const host = tenant && this.options.hosts.hostFor(tenant);
     if (!host || !this.api) return;
     const ca = await this.options.pki.authority(tenantId);
+    await this.registerDeviceCa(ca.fingerprint, ca.certificatePem);
     const addressHash = activationAddressHash(address);
     const entry = { host, caFingerprint: ca.fingerprint, expiresAt };
     const said = JSON.stringify(entry);
     if (this.registered.get(addressHash) === said) return;
     await this.api.registerActivation(addressHash, entry);
     this.registered.set(addressHash, said);
+  }
+
+  /** Once per CA and link: the relay then accepts push channels from that tenant's devices. */
+  private async registerDeviceCa(fingerprint: string, certificatePem: string): Promise<void> {
+    if (!this.api || this.deviceCasSent.has(fingerprint)) return;
+    await this.api.registerDeviceCas([certificatePem]);
+    this.deviceCasSent.add(fingerprint);
   }
 
   private async publishDeviceCount(): Promise<void> {

@@ -40,10 +40,9 @@ export class AgentDevice {
   }
 
   /** Says who it is and, when it has a push token, how the server should wake it. */
-  async hello(push?: {
-    service: "fcm" | "wns" | "apns";
-    token: string;
-  }): Promise<{ deviceId: string; configurationVersion: number }> {
+  async hello(
+    push?: { service: "fcm" | "wns" | "apns"; token: string } | { service: "relay" },
+  ): Promise<{ deviceId: string; configurationVersion: number }> {
     return (
       await this.client.call<{ deviceId: string; configurationVersion: number }>("POST", AGENT_PATHS.hello, {
         agentVersion: "meridian-sim/0.1",

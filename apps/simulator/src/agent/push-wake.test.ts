@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activateDevice } from "./activate.js";
 import { AgentDevice } from "./agent-device.js";
 import { androidProfile } from "./device-profile.js";
+import { openPushChannel } from "./push-channel.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
 
 async function eventually<T>(
@@ -98,7 +99,7 @@ describe("devices woken by push through the relay", () => {
     fcm.deliveries.subscribe(token, (push) => {
       expect(push.data).toEqual({ meridian: "wake" });
       woken++;
-      void device.wake();
+      void device.wake().catch(() => undefined);
     });
 
     const sent = await bed.api<{ id: string }>("POST", `/api/v1/devices/${credentials.deviceId}/commands`, {
@@ -139,5 +140,77 @@ describe("devices woken by push through the relay", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fcm.stats.requests).toBe(afterFirst);
+  });
+
+  it("wakes an agent with no vendor push service through the relay's own channel", async () => {
+    const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email: "generic@example.com" });
+    const { password } = (
+      await bed.api<{ password: string }>("POST", `/api/v1/users/${user.body.id}/activations`, {})
+    ).body;
+    const credentials = await eventually("the relay to learn the activation", () =>
+      activateDevice({
+        relay: bed.relayContact,
+        address: "generic@example.com",
+        password,
+        platform: "windows",
+        device: { model: "Generic agent" },
+      }).catch((error: { code?: string }) => {
+        if (error.code === "no_activation") return undefined;
+        throw error;
+      }),
+    );
+    const agent = new AgentDevice(credentials, androidProfile(1));
+    await agent.hello({ service: "relay" });
+    const channel = await openPushChannel(
+      bed.relayContact,
+      credentials,
+      () => void agent.wake().catch(() => undefined),
+    );
+    try {
+      const sent = await bed.api<{ id: string }>("POST", `/api/v1/devices/${credentials.deviceId}/commands`, {
+        type: "lock",
+      });
+      await eventually("the lock to be acknowledged", async () => {
+        const command = await bed.api<{ state: string }>("GET", `/api/v1/commands/${sent.body.id}`);
+        return command.body.state === "acknowledged" ? true : undefined;
+      });
+      expect(channel.received).toBe(1);
+      expect(agent.locked).toBe(true);
+      const push = await bed.api<{ service: string }>("GET", `/api/v1/devices/${credentials.deviceId}/push`);
+      expect(push.body.service).toBe("relay");
+    } finally {
+      channel.close();
+      agent.close();
+    }
+  });
+
+  it("refuses a push channel to a certificate no registered CA issued", async () => {
+    const { createCertificateAuthority, createCsr, generateKeyPair, loadCertificateAuthority } =
+      await import("@meridian/pki");
+    const rogueKeys = await createCertificateAuthority({ commonName: "Rogue CA", validityDays: 1 });
+    const rogue = await loadCertificateAuthority(rogueKeys.certificatePem, rogueKeys.privateKeyPem);
+    const keys = await generateKeyPair();
+    const issued = await rogue.issueFromCsr(await createCsr({ commonName: "stolen", keys: keys.keys }), {
+      validityDays: 1,
+      usage: "client",
+    });
+    const channel = openPushChannel(
+      bed.relayContact,
+      {
+        deviceId: "x",
+        endpoint: { edge: bed.relayContact.edge, serverName: "x" },
+        caCertificate: rogueKeys.certificatePem,
+        certificate: issued.certificatePem,
+        privateKey: keys.privateKeyPem,
+      },
+      () => undefined,
+    );
+    // The relay ends the connection at once; a refused device never gets a wake-up.
+    const opened = await channel.catch(() => undefined);
+    if (opened) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(opened.received).toBe(0);
+      opened.close();
+    }
   });
 });

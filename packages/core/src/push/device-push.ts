@@ -1,5 +1,12 @@
-/** How a device is woken: through a push service, with the token the device gave. */
-export const PUSH_CHANNELS = ["apns", "fcm", "wns"] as const;
+/** Vendor push services: each needs credentials, kept at the relay. */
+export const CREDENTIAL_SERVICES = ["apns", "fcm", "wns"] as const;
+export type CredentialService = (typeof CREDENTIAL_SERVICES)[number];
+
+/**
+ * How a device is woken: through a vendor service with the token the device gave, or through the
+ * relay's own channel (for agents without one), where the token is the device certificate's serial.
+ */
+export const PUSH_CHANNELS = [...CREDENTIAL_SERVICES, "relay"] as const;
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 export interface DevicePushRegistration {
@@ -49,7 +56,7 @@ export interface WakeSender {
 
 /** What the push gateway holds for one service, without the secret. */
 export interface PushCredentialsSummary {
-  service: PushChannel;
+  service: CredentialService;
   identity: string;
   updatedAt: number;
 }
@@ -57,6 +64,6 @@ export interface PushCredentialsSummary {
 /** Where push credentials live: the relay, which sends the pushes. */
 export interface PushCredentialsGateway {
   list(): Promise<PushCredentialsSummary[]>;
-  set(credentials: { service: PushChannel } & Record<string, unknown>): Promise<PushCredentialsSummary>;
-  remove(service: PushChannel): Promise<void>;
+  set(credentials: { service: CredentialService } & Record<string, unknown>): Promise<PushCredentialsSummary>;
+  remove(service: CredentialService): Promise<void>;
 }

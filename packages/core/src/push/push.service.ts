@@ -3,7 +3,9 @@ import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, forbidden, invalid, notFound } from "../shared/errors.js";
 import { DEFAULT_TENANT_ID } from "../tenants/tenant.js";
 import {
+  CREDENTIAL_SERVICES,
   PUSH_CHANNELS,
+  type CredentialService,
   type DevicePushRegistration,
   type PushChannel,
   type PushCredentialsGateway,
@@ -73,9 +75,11 @@ export class PushService {
   ): Promise<PushCredentialsSummary> {
     serverWide(actor);
     if (!gateway) throw noGateway();
-    if (!PUSH_CHANNELS.includes(credentials.service as PushChannel))
-      throw invalid("invalid_push_service", `Push service must be one of ${PUSH_CHANNELS.join(", ")}.`);
-    const summary = await gateway.set(credentials as { service: PushChannel } & Record<string, unknown>);
+    if (!CREDENTIAL_SERVICES.includes(credentials.service as CredentialService))
+      throw invalid("invalid_push_service", `Push service must be one of ${CREDENTIAL_SERVICES.join(", ")}.`);
+    const summary = await gateway.set(
+      credentials as { service: CredentialService } & Record<string, unknown>,
+    );
     await changeAndAudit(this.deps, actor, async (_tenant, audit) =>
       audit("push.credentials_set", { type: "push_service", id: summary.service, label: summary.identity }),
     );
@@ -85,7 +89,7 @@ export class PushService {
   async removeCredentials(
     actor: Actor,
     gateway: PushCredentialsGateway | undefined,
-    service: PushChannel,
+    service: CredentialService,
   ): Promise<void> {
     serverWide(actor);
     if (!gateway) throw noGateway();

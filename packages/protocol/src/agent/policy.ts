@@ -61,13 +61,26 @@ export const Hello = Message(
     push: Type.Optional(
       Type.Object(
         {
-          service: Type.Union([Type.Literal("fcm"), Type.Literal("wns"), Type.Literal("apns")]),
-          token: Type.String({ minLength: 1, maxLength: 2048 }),
+          service: Type.Union([
+            Type.Literal("fcm"),
+            Type.Literal("wns"),
+            Type.Literal("apns"),
+            Type.Literal("relay"),
+          ]),
+          token: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 2048,
+              description:
+                "The vendor token; none for `relay`, whose channel knows the device by its certificate.",
+            }),
+          ),
         },
         {
           additionalProperties: false,
           description:
-            "How to wake this device: its FCM registration token (Android), WNS channel URI or APNs token. " +
+            "How to wake this device: its FCM registration token (Android), WNS channel URI or APNs token, " +
+            "or `relay` for the relay's own push channel (push.<relay host>, opened with the device certificate). " +
             "Send it again whenever it changes; a device without one is reached only while it polls.",
         },
       ),

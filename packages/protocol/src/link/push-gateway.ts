@@ -9,7 +9,11 @@ export const PUSH_GATEWAY_PATHS = {
   credentials: "/relay/v1/push/credentials",
   credentialsFor: (service: PushServiceName) => `/relay/v1/push/credentials/${service}`,
   wake: "/relay/v1/push/wake",
+  deviceCas: "/relay/v1/push/device-cas",
 } as const;
+
+/** The relay's own channel host for agent devices: `push.<relay host>` on the device edge. */
+export const pushChannelHost = (relayHost: string) => `push.${relayHost}`;
 
 export const PUSH_SERVICES = ["apns", "fcm", "wns"] as const;
 export type PushServiceName = (typeof PUSH_SERVICES)[number];
@@ -35,8 +39,12 @@ export interface PushCredentialsStatus {
   updatedAt: number;
 }
 
+/** A wake-up goes through a vendor service, or through the relay's own channel (token: the device certificate's serial). */
+export const WAKE_SERVICES = [...PUSH_SERVICES, "relay"] as const;
+export type WakeServiceName = (typeof WAKE_SERVICES)[number];
+
 export interface WakeTarget {
-  service: PushServiceName;
+  service: WakeServiceName;
   token: string;
   /** APNs MDM wake-ups carry the device's PushMagic, which is what Apple's MDM protocol requires. */
   pushMagic?: string;

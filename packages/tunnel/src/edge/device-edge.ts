@@ -18,7 +18,7 @@ export interface DeviceEdgeOptions {
    * Takes connections routed "local", with the ClientHello put back, e.g.
    * `(socket) => httpsServer.emit("connection", socket)`.
    */
-  local?: (socket: Socket) => void;
+  local?: (socket: Socket, serverName: string) => void;
   /** A device must send its whole ClientHello within this. Default 10 s. */
   clientHelloTimeoutMs?: number;
   /** The most a ClientHello may take, record headers included. Default 16 KiB. */
@@ -199,7 +199,7 @@ export class DeviceEdge extends EventEmitter<DeviceEdgeEvents> {
       socket.unshift(firstBytes);
       this.emit("local", { serverName, remoteAddress });
       try {
-        this.options.local(socket);
+        this.options.local(socket, serverName);
       } catch {
         socket.destroy();
       }

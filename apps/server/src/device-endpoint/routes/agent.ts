@@ -38,9 +38,15 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
   };
 
   app.post(AGENT_PATHS.hello, { schema: { body: Hello, response: { 200: HelloReply } } }, async (request) => {
-    const { tenant, device } = await requestingDevice(core, request);
+    const { tenant, device, serial } = await requestingDevice(core, request);
     await touch(tenant.id, device.id, device.lastSeenAt);
-    if (request.body.push) await core.push.register(tenant.id, device.id, request.body.push);
+    const push = request.body.push;
+    // On the relay's own channel the device is known by the certificate it connects with.
+    if (push)
+      await core.push.register(tenant.id, device.id, {
+        service: push.service,
+        token: push.service === "relay" ? serial : (push.token ?? ""),
+      });
     return {
       protocolVersion: AGENT_PROTOCOL_VERSION,
       deviceId: device.id,

@@ -1,11 +1,12 @@
 import { Type } from "typebox";
-import { PUSH_CHANNELS, type Core, type PushCredentialsGateway } from "@meridian/core";
+import { CREDENTIAL_SERVICES, PUSH_CHANNELS, type Core, type PushCredentialsGateway } from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import { IdParams, Nullable, Strict, Timestamp, problemResponses } from "../../schemas/common.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
 const tags = ["Push"];
-const ServiceSchema = Type.Enum([...PUSH_CHANNELS]);
+const ServiceSchema = Type.Enum([...CREDENTIAL_SERVICES]);
+const ChannelSchema = Type.Enum([...PUSH_CHANNELS]);
 const SummarySchema = Type.Object({
   service: ServiceSchema,
   identity: Type.String({
@@ -87,7 +88,7 @@ export function pushRoutes(
         response: {
           200: Type.Object({
             registered: Type.Boolean(),
-            service: Nullable(ServiceSchema),
+            service: Nullable(ChannelSchema),
             updatedAt: Nullable(Timestamp),
             lastPushedAt: Nullable(Timestamp),
             invalidAt: Nullable(Timestamp),
