@@ -5779,7 +5779,7 @@ export interface paths {
               /** @description Unix time in milliseconds. */
               lastPushedAt: number | null;
               registered: boolean;
-              service: ("apns" | "fcm" | "wns") | (never | null);
+              service: ("apns" | "fcm" | "wns" | "relay") | (never | null);
               /** @description Unix time in milliseconds. */
               updatedAt: number | null;
             };
