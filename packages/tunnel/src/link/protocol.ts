@@ -50,8 +50,10 @@ export interface FlowControl {
 export const DEFAULT_FLOW_CONTROL: FlowControl = {
   streamWindowBytes: 256 * 1024,
   connectionWindowBytes: 16 * 1024 * 1024,
-  maxConcurrentStreams: 10_000,
-  maxSessionMemoryMiB: 64,
+  // Every connected device holds a stream (an idle agent waits on its long poll), so these bound how
+  // many devices one link carries: 10,000 streams and 64 MiB stalled the ten-thousandth device.
+  maxConcurrentStreams: 250_000,
+  maxSessionMemoryMiB: 2048,
 };
 
 export function sessionOptions(flow: FlowControl): SessionOptions {
