@@ -123,8 +123,9 @@ try {
       `  ${failed} failed; last error: ${workers.find((w) => w.ready!.lastError)?.ready!.lastError}\n`,
     );
 
-  // Let the activation burst settle: garbage collected, every device parked in its long poll.
-  await sleep(15_000);
+  // Let the activation burst settle: every device has started its first long poll (they start
+  // spread over one wait), and the processes have collected their garbage.
+  await sleep((WAIT_SECONDS + 10) * 1000);
   const idle = { relay: residentBytes(relay.child.pid!), server: residentBytes(server.child.pid!) };
   const deviceRss = (await askReports(workers)).reduce((n, r) => n + r.rss, 0);
 

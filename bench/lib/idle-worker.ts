@@ -48,9 +48,11 @@ clearInterval(progress);
 activated = devices.length;
 
 const stop = new AbortController();
-const serving = devices.map((device) =>
-  device.serve(stop.signal, options.waitSeconds).catch(() => undefined),
-);
+// Real devices do not all start polling in the same second: each starts at a random moment within one wait.
+const serving = devices.map(async (device) => {
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * options.waitSeconds * 1000));
+  if (!stop.signal.aborted) await device.serve(stop.signal, options.waitSeconds).catch(() => undefined);
+});
 say({ ready: true, activated, failed, lastError });
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -20,6 +20,8 @@ export interface CommandOutcome {
  * An activated agent device: it says hello, reports its inventory, fetches commands (waiting for
  * them, so it is not polling tightly), carries them out as a real Android agent would, and answers.
  */
+const MAX_RETRY_DELAY_MS = 10_000;
+
 export class AgentDevice {
   readonly client: DeviceHttpClient;
   locked = false;
@@ -135,16 +137,20 @@ export class AgentDevice {
 
   /** Fetches and carries out commands until the signal aborts or the device is wiped. */
   async serve(signal: AbortSignal, waitSeconds = 25): Promise<void> {
+    let failures = 0;
     while (!signal.aborted && !this.wiped) {
       try {
         await this.flushAnswers();
         const command = await this.nextCommand(waitSeconds);
+        failures = 0;
         if (command) await this.execute(command);
       } catch (error) {
         if (signal.aborted) return;
-        // The relay or server went away: try again shortly, as a real agent would.
         if (error instanceof DeviceHttpError && error.status === 401) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // The relay or server went away or is overloaded: try again after a random share of a
+        // doubling delay, as a real agent must, so that a fleet does not retry in lockstep.
+        const ceiling = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** failures++);
+        await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
       }
     }
   }
