@@ -171,7 +171,8 @@ try {
   const summary = [
     `${activated} devices activated through the relay in ${activationSeconds.toFixed(0)} s (${failed} failed), ` +
       `in ${workerCount} worker processes, each device then waiting on a ${WAIT_SECONDS} s long poll.`,
-    `Lock sent to all of them in one bulk call: ${acknowledged} of ${activated} acknowledged after ${lockSeconds.toFixed(1)} s.`,
+    `Lock sent to all of them in one bulk call: ${acknowledged} of ${activated} acknowledged after ${lockSeconds.toFixed(1)} s ` +
+      `(commands by state: ${JSON.stringify(progress.states)}).`,
   ].join("\n");
   process.stdout.write(`\n${table}\n\n${summary}\n`);
   if (values.write || (!values["no-write"] && devices >= 10_000)) {
