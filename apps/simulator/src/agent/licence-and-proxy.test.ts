@@ -1,50 +1,7 @@
 import { startMicrosocks, type Microsocks } from "@meridian/tunnel/testing/microsocks";
 import { afterAll, describe, expect, it } from "vitest";
-import { activateDevice } from "./activate.js";
+import { activateWhenKnown as activate, eventually, userWithActivation } from "../testing/device-steps.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function userWithActivation(bed: RelayAndServer, email: string): Promise<string> {
-  const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email });
-  const activation = await bed.api<{ password: string }>(
-    "POST",
-    `/api/v1/users/${user.body.id}/activations`,
-    {},
-  );
-  expect(activation.status).toBe(201);
-  return activation.body.password;
-}
-
-/** Activates as a device does, waiting for the relay to learn of a new activation first. */
-async function activate(bed: RelayAndServer, address: string, password: string) {
-  return eventually(`the relay to know ${address}`, async () => {
-    try {
-      return await activateDevice({
-        relay: bed.relayContact,
-        address,
-        password,
-        platform: "android",
-        device: {},
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === "no_activation") return undefined;
-      throw error;
-    }
-  });
-}
 
 describe("the licence's device limit", () => {
   let bed: RelayAndServer;

@@ -7,6 +7,8 @@ import type { DeviceCredentials, RelayContact } from "./activate.js";
 export interface PushChannel {
   /** Wake-ups received so far. */
   readonly received: number;
+  /** Settles when the relay ends the channel (it refuses a device it cannot place at once). */
+  readonly closed: Promise<void>;
   close(): void;
 }
 
@@ -55,7 +57,9 @@ export async function openPushChannel(
     }
   });
   socket.on("error", () => socket.destroy());
+  const closed = once(socket, "close").then(() => undefined);
   return {
+    closed,
     get received() {
       return received;
     },
