@@ -16,6 +16,7 @@ import { parseArgs, promisify } from "node:util";
 import { stopChild } from "./lib/child.js";
 import { describeMachine, machineLine } from "./lib/machine.js";
 import {
+  benchLogPath,
   createAccounts,
   residentBytes,
   startRelayProcess,
@@ -139,10 +140,15 @@ try {
     progress = await server.call("GET", `/api/v1/commands/batches/${batchId}`);
     if ((progress.states.acknowledged ?? 0) >= activated) break;
     if (performance.now() - sent > 180_000) break;
+    process.stderr.write(
+      `\r  lock: ${((performance.now() - sent) / 1000).toFixed(0)} s, ${JSON.stringify(progress.states)}   `,
+    );
     await sleep(250);
   }
+  process.stderr.write("\n");
   const lockSeconds = (performance.now() - sent) / 1000;
   const acknowledged = progress.states.acknowledged ?? 0;
+  const executed = (await askReports(workers)).reduce((n, r) => n + r.executed, 0);
 
   const perDevice = (after: number, base: number) => ((after - base) / activated / 1024).toFixed(1);
   const table = markdownTable(
@@ -172,9 +178,10 @@ try {
     `${activated} devices activated through the relay in ${activationSeconds.toFixed(0)} s (${failed} failed), ` +
       `in ${workerCount} worker processes, each device then waiting on a ${WAIT_SECONDS} s long poll.`,
     `Lock sent to all of them in one bulk call: ${acknowledged} of ${activated} acknowledged after ${lockSeconds.toFixed(1)} s ` +
-      `(commands by state: ${JSON.stringify(progress.states)}).`,
+      `(commands by state: ${JSON.stringify(progress.states)}; the devices had carried out ${executed}).`,
   ].join("\n");
   process.stdout.write(`\n${table}\n\n${summary}\n`);
+  process.stderr.write(`  logs: ${benchLogPath("relay")}, ${benchLogPath("server")}\n`);
   if (values.write || (!values["no-write"] && devices >= 10_000)) {
     writeResults(
       "idle-devices",

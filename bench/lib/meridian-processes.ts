@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,15 @@ export interface RelayProcess {
   connection: string;
 }
 
+/**
+ * Where a benchmark's relay or server writes its log (warnings and errors), kept after the run:
+ * the system's temporary directory, or MERIDIAN_BENCH_LOGS.
+ */
+export function benchLogPath(role: "relay" | "server"): string {
+  const dir = process.env.MERIDIAN_BENCH_LOGS ?? tmpdir();
+  return join(dir, `meridian-bench-${role}-${process.pid}.log`);
+}
+
 /** `meridian relay start` on fresh ports, with one server registered for `maxDevices` devices. */
 export async function startRelayProcess(maxDevices: number, flags: string[] = []): Promise<RelayProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-relay-"));
@@ -38,7 +47,11 @@ export async function startRelayProcess(maxDevices: number, flags: string[] = []
     stdio: ["ignore", "pipe", "inherit"],
   });
   let banner = "";
-  child.stdout!.on("data", (chunk: Buffer) => (banner += chunk.toString()));
+  const log = createWriteStream(benchLogPath("relay"));
+  child.stdout!.on("data", (chunk: Buffer) => {
+    if (banner.length < 100_000) banner += chunk.toString();
+    log.write(chunk);
+  });
   const fingerprint = /Relay CA\s+SHA-256 ([0-9a-f]{64})/;
   for (let waited = 0; !fingerprint.test(banner); waited += 20) {
     if (child.exitCode !== null || waited > 30_000) throw new Error(`The relay did not start:\n${banner}`);
@@ -86,7 +99,7 @@ export async function startServerProcess(relay: RelayProcess, flags: string[] = 
       MERIDIAN_ADMIN_PASSWORD: BENCH_ADMIN.password,
       MERIDIAN_LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", openSync(benchLogPath("server"), "w"), "inherit"],
   });
   const base = `http://127.0.0.1:${httpPort}`;
   await waitUntilHealthy(`${base}/healthz`, child, 30_000, 50);
