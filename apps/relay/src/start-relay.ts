@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSecretBox, loadSecretKey } from "@meridian/crypto";
 import { pushChannelHost } from "@meridian/protocol";
-import { DeviceEdge, LinkHub } from "@meridian/tunnel";
+import { DeviceEdge, LinkHub, watchEventLoop } from "@meridian/tunnel";
 import pino from "pino";
 import { buildRelayApi } from "./api/relay-api.js";
 import { PushChannelHub } from "./push/push-channel.js";
@@ -54,8 +54,11 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     clientCa: identity.ca.certificatePem,
     ...access,
   });
+  const stopLoopWatch = watchEventLoop((blockedMs) =>
+    log.warn({ blockedMs }, "the event loop was held up: this process is overloaded or starved of CPU"),
+  );
   hub.on("link-up", (e) => log.info(e, "server link up"));
-  hub.on("link-down", (e) => log.info(e, "server link down"));
+  hub.on("link-down", (e) => log.warn(e, "server link down"));
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
@@ -124,6 +127,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     hub,
     async stop() {
       clearInterval(expiry);
+      stopLoopWatch();
       await edge.close();
       await hub.close(1000);
       await api.app.close();

@@ -10,6 +10,7 @@ import {
 import type { FastifyBaseLogger } from "fastify";
 import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore, type KyselyStore } from "@meridian/store";
+import { watchEventLoop } from "@meridian/tunnel";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
 import { buildAgentApp } from "./device-endpoint/agent-app.js";
@@ -89,6 +90,9 @@ export async function startServer(
       ...appOptions,
     });
     log = app.log;
+    const stopLoopWatch = watchEventLoop((blockedMs) =>
+      app.log.warn({ blockedMs }, "the event loop was held up: this process is overloaded or starved of CPU"),
+    );
     await app.listen({ host: config.host, port: config.httpPort });
     app.markReady();
 
@@ -143,6 +147,7 @@ export async function startServer(
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(maintainTimer);
+        stopLoopWatch();
         await waker.stop();
         await relay?.stop();
         await app.close();

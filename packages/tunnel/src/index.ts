@@ -45,4 +45,5 @@ export type { IncomingStreamMeta, StreamHandler } from "./link/relay-connection.
 export { normalizeFingerprint, type RelayTrust, verifyPinnedChain } from "./link/relay-trust.js";
 export { connectTcp, parseProxyUrl, type ConnectTcpOptions, type Proxy } from "./proxy/connect-tcp.js";
 export { splice, type SpliceOptions } from "./splice.js";
+export { watchEventLoop } from "./event-loop-watch.js";
 export { type AgentTrust, fetchPinnedCa, pinnedHttpsAgent, type PinnedTarget } from "./pinned-https.js";
