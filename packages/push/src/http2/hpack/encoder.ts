@@ -42,13 +42,31 @@ export class HpackEncoder {
 
   /** The most octets `encode` can write for these fields. */
   static bound(fields: Iterable<readonly [string, string]>): number {
-    let bound = 16;
-    for (const [name, value] of fields) bound += 2 * (name.length + value.length) + 12;
+    let bound = HpackEncoder.BEGIN_BOUND;
+    for (const [name, value] of fields) bound += HpackEncoder.fieldBound(name, value);
     return bound;
+  }
+
+  /** The most octets `begin` writes: two table size updates. */
+  static readonly BEGIN_BOUND = 16;
+
+  /** The most octets `field` writes for one field: its strings, two integers, and no Huffman growth. */
+  static fieldBound(name: string, value: string): number {
+    return name.length + value.length + 12;
   }
 
   /** Writes the block for `fields` into `out` at `at` and returns the end; `out` must hold `bound`. */
   encode(fields: Iterable<readonly [string, string]>, out: Buffer, at: number): number {
+    at = this.begin(out, at);
+    for (const [name, value] of fields) at = this.field(name, value, out, at);
+    return at;
+  }
+
+  /**
+   * Starts a block field by field, without building a list: `begin`, then `field` for each.
+   * A block must start with `begin`, which announces any change in the table's size.
+   */
+  begin(out: Buffer, at: number): number {
     if (this.pendingSizeUpdates.length > 0) {
       const updates = this.pendingSizeUpdates;
       const smallest = Math.min(...updates);
@@ -57,11 +75,10 @@ export class HpackEncoder {
       at = writeInteger(out, at, 0x20, 5, last);
       this.pendingSizeUpdates = [];
     }
-    for (const [name, value] of fields) at = this.field(name, value, out, at);
     return at;
   }
 
-  private field(name: string, value: string, out: Buffer, at: number): number {
+  field(name: string, value: string, out: Buffer, at: number): number {
     const staticIndex = STATIC_FIELD_INDEX.get(name)?.get(value);
     if (staticIndex !== undefined) return writeInteger(out, at, 0x80, 7, staticIndex);
     const serial = this.dynamic.get(name)?.get(value);
