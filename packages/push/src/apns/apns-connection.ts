@@ -38,7 +38,8 @@ export class ApnsConnection {
   private readonly live = new Set<ClientConnection>();
   private readonly host: string;
   private readonly port: number;
-  private readonly authority: string;
+  /** The :authority of every request: APNs's host, with the port unless it is 443. */
+  readonly authority: string;
   private closed = false;
   private peakOfRetired = 0;
   /** Connections opened so far; more than one means the connection was re-established. */
