@@ -1,13 +1,12 @@
 import type { Socket } from "node:net";
 import { PushError } from "../errors.js";
-import { FrameWriter, writeFrameHeader } from "./frame-writer.js";
+import { FrameWriter } from "./frame-writer.js";
 import {
   CONNECTION_PREFACE,
   DEFAULT_WINDOW,
   ErrorCode,
   errorName,
   Flag,
-  FRAME_HEADER_LENGTH,
   FrameReader,
   FrameType,
   Http2ProtocolError,
@@ -15,15 +14,16 @@ import {
   MAX_WINDOW,
   type Frame,
 } from "./frames.js";
+import { HeaderBlockReader, type HeaderBlock } from "./header-block.js";
 import { HpackDecoder } from "./hpack/decoder.js";
-import { HpackEncoder } from "./hpack/encoder.js";
-import { HpackError } from "./hpack/hpack-error.js";
 import {
   applySettings,
   initialPeerSettings,
   ourSettingsPayload,
   type PeerSettings,
 } from "./peer-settings.js";
+import { RequestQueue } from "./request-queue.js";
+import { RequestWriter } from "./request-writer.js";
 import { ClientStream, type Http2Response, type RequestHeaders } from "./stream.js";
 
 export interface ClientConnectionOptions {
@@ -48,8 +48,6 @@ export interface ClientConnectionOptions {
 
 /** The connection window we offer: responses are small, so this is rarely replenished. */
 const CONNECTION_RECEIVE_WINDOW = 1 << 20;
-/** Largest header block (HEADERS plus CONTINUATION) we put together before calling the peer abusive. */
-const MAX_HEADER_BLOCK = 256 * 1024;
 
 /**
  * One HTTP/2 client connection (RFC 9113) written for many small requests: it opens as many streams
@@ -63,22 +61,16 @@ const MAX_HEADER_BLOCK = 256 * 1024;
 export class ClientConnection {
   private readonly socket: Socket;
   private readonly writer: FrameWriter;
+  private readonly requests: RequestWriter;
   private readonly reader: FrameReader;
-  private readonly encoder: HpackEncoder;
-  private readonly decoder = new HpackDecoder();
+  private readonly headerBlocks = new HeaderBlockReader(new HpackDecoder());
   private readonly peer: PeerSettings = initialPeerSettings();
   private readonly active = new Map<number, ClientStream>();
-  private readonly queue: ClientStream[] = [];
-  private queueHead = 0;
-  private blocked: ClientStream[] = [];
-  private scratch = Buffer.allocUnsafe(4096);
+  private readonly queue = new RequestQueue();
   private nextStreamId: number;
-  private sendWindow = DEFAULT_WINDOW;
   private receiveWindow = DEFAULT_WINDOW;
   private receivedUnacknowledged = 0;
   private sawSettings = false;
-  /** The stream and fragments of a header block still waiting for CONTINUATION frames. */
-  private continuing: { stream: number; endStream: boolean; fragments: Buffer[]; size: number } | undefined;
   private goingAway = false;
   private closing = false;
   private ended = false;
@@ -95,8 +87,8 @@ export class ClientConnection {
   constructor(private readonly options: ClientConnectionOptions) {
     this.socket = options.socket;
     this.nextStreamId = options.firstStreamId ?? 1;
-    this.encoder = new HpackEncoder(options.unindexedHeaders);
     this.writer = new FrameWriter(this.socket);
+    this.requests = new RequestWriter(this.writer, this.peer, options.authority, options.unindexedHeaders);
     this.reader = new FrameReader((frame) => this.onFrame(frame));
     this.socket.setNoDelay?.(true);
     this.closed = new Promise((resolve) => this.socket.once("close", () => resolve()));
@@ -109,7 +101,7 @@ export class ClientConnection {
     CONNECTION_PREFACE.copy(preface, this.writer.offset);
     this.writer.commit(CONNECTION_PREFACE.length);
     this.writer.frame(FrameType.SETTINGS, 0, 0, ourSettingsPayload());
-    this.windowUpdate(0, CONNECTION_RECEIVE_WINDOW - DEFAULT_WINDOW);
+    this.writer.windowUpdate(0, CONNECTION_RECEIVE_WINDOW - DEFAULT_WINDOW);
     this.receiveWindow = CONNECTION_RECEIVE_WINDOW;
 
     this.sweepIntervalMs = Math.max(
@@ -134,7 +126,7 @@ export class ClientConnection {
   }
 
   get queuedRequests(): number {
-    return this.queue.length - this.queueHead;
+    return this.queue.length;
   }
 
   request(headers: RequestHeaders, body?: Buffer): Promise<Http2Response> {
@@ -145,7 +137,7 @@ export class ClientConnection {
       }
       const deadline = this.sweeps + Math.ceil(this.options.requestTimeoutMs / this.sweepIntervalMs) + 1;
       const stream = new ClientStream(headers, body, deadline, resolve, reject);
-      if (this.queuedRequests === 0 && this.active.size < this.peer.maxConcurrentStreams) this.open(stream);
+      if (this.queue.length === 0 && this.active.size < this.peer.maxConcurrentStreams) this.open(stream);
       else this.queue.push(stream);
     });
   }
@@ -154,8 +146,8 @@ export class ClientConnection {
   close(): Promise<void> {
     if (!this.closing && !this.ended) {
       this.closing = true;
-      this.failQueued(new PushError("closed", "The APNs client was closed."));
-      this.goAway(ErrorCode.NO_ERROR, "");
+      this.failQueued(new PushError("closed", "The push client was closed."));
+      this.writer.goAway(ErrorCode.NO_ERROR, "");
       this.retired();
       this.endWhenIdle();
     }
@@ -173,7 +165,7 @@ export class ClientConnection {
   }
 
   private unusableError(): PushError {
-    if (this.closing) return new PushError("closed", "The APNs client was closed.");
+    if (this.closing) return new PushError("closed", "The push client was closed.");
     return new PushError(
       "connection_failed",
       `The connection to ${this.options.origin} takes no new requests; the request was not sent.`,
@@ -190,8 +182,7 @@ export class ClientConnection {
     stream.receiveWindow = DEFAULT_WINDOW;
     this.active.set(id, stream);
     if (this.active.size > this.peakActive) this.peakActive = this.active.size;
-    this.writeHeaders(stream);
-    if (stream.body) this.sendBody(stream);
+    this.requests.write(stream);
     // The last id is spent: later requests go to a new connection (RFC 9113 §5.1.1).
     if (this.nextStreamId > MAX_STREAM_ID) {
       this.failQueued(this.unusableError());
@@ -199,109 +190,11 @@ export class ClientConnection {
     }
   }
 
-  private writeHeaders(stream: ClientStream): void {
-    const { headers } = stream;
-    const scheme = "https";
-    const authority = this.options.authority;
-    let bound = HpackEncoder.BEGIN_BOUND + HpackEncoder.fieldBound(":authority", authority) + 20;
-    for (const name in headers) bound += HpackEncoder.fieldBound(name, headers[name]!);
-    if (this.scratch.length < bound)
-      this.scratch = Buffer.allocUnsafe(Math.max(bound, 2 * this.scratch.length));
-    const block = this.scratch;
-    let end = this.encoder.begin(block, 0);
-    end = this.encoder.field(":scheme", scheme, block, end);
-    end = this.encoder.field(":authority", authority, block, end);
-    for (const name in headers) end = this.encoder.field(name, headers[name]!, block, end);
-
-    const endStream = stream.body === undefined ? Flag.END_STREAM : 0;
-    const maxFrame = this.peer.maxFrameSize;
-    if (end <= maxFrame) {
-      const out = this.writer.reserve(FRAME_HEADER_LENGTH + end);
-      const at = this.writer.offset;
-      writeFrameHeader(out, at, end, FrameType.HEADERS, Flag.END_HEADERS | endStream, stream.id);
-      block.copy(out, at + FRAME_HEADER_LENGTH, 0, end);
-      this.writer.commit(FRAME_HEADER_LENGTH + end);
-      return;
-    }
-    // A block larger than a frame continues in CONTINUATION frames, with nothing in between.
-    for (let from = 0; from < end; from += maxFrame) {
-      const to = Math.min(end, from + maxFrame);
-      const type = from === 0 ? FrameType.HEADERS : FrameType.CONTINUATION;
-      const flags = (from === 0 ? endStream : 0) | (to === end ? Flag.END_HEADERS : 0);
-      this.writer.frame(type, flags, stream.id, block, from, to);
-    }
-  }
-
-  /** Sends as much of the body as both windows allow; the rest waits for WINDOW_UPDATE. */
-  private sendBody(stream: ClientStream): boolean {
-    const body = stream.body!;
-    while (stream.bodyOffset < body.length) {
-      const size = Math.min(
-        body.length - stream.bodyOffset,
-        stream.sendWindow,
-        this.sendWindow,
-        this.peer.maxFrameSize,
-      );
-      if (size <= 0) {
-        if (!this.blocked.includes(stream)) this.blocked.push(stream);
-        return false;
-      }
-      const to = stream.bodyOffset + size;
-      const flags = to === body.length ? Flag.END_STREAM : 0;
-      this.writer.frame(FrameType.DATA, flags, stream.id, body, stream.bodyOffset, to);
-      stream.bodyOffset = to;
-      stream.sendWindow -= size;
-      this.sendWindow -= size;
-    }
-    stream.body = undefined;
-    return true;
-  }
-
-  private resumeBlocked(): void {
-    if (this.blocked.length === 0) return;
-    const waiting = this.blocked;
-    this.blocked = [];
-    for (const stream of waiting) if (stream.body && this.active.has(stream.id)) this.sendBody(stream);
-  }
-
   /** Opens streams for queued requests while the peer allows more. */
   private admit(): void {
-    while (
-      this.queueHead < this.queue.length &&
-      this.active.size < this.peer.maxConcurrentStreams &&
-      this.usable
-    ) {
-      const stream = this.queue[this.queueHead]!;
-      this.queue[this.queueHead++] = undefined as never;
-      this.open(stream);
+    while (this.queue.length > 0 && this.active.size < this.peer.maxConcurrentStreams && this.usable) {
+      this.open(this.queue.shift());
     }
-    if (this.queueHead === this.queue.length) {
-      this.queue.length = 0;
-      this.queueHead = 0;
-    }
-  }
-
-  private windowUpdate(streamId: number, increment: number): void {
-    const payload = this.writer.reserve(FRAME_HEADER_LENGTH + 4);
-    const at = this.writer.offset;
-    writeFrameHeader(payload, at, 4, FrameType.WINDOW_UPDATE, 0, streamId);
-    payload.writeUInt32BE(increment, at + FRAME_HEADER_LENGTH);
-    this.writer.commit(FRAME_HEADER_LENGTH + 4);
-  }
-
-  private resetStream(streamId: number, code: number): void {
-    const payload = Buffer.alloc(4);
-    payload.writeUInt32BE(code, 0);
-    this.writer.frame(FrameType.RST_STREAM, 0, streamId, payload);
-  }
-
-  private goAway(code: number, debug: string): void {
-    const payload = Buffer.alloc(8 + Buffer.byteLength(debug));
-    // We accept no streams from the peer, so the last one we processed is always 0.
-    payload.writeUInt32BE(0, 0);
-    payload.writeUInt32BE(code, 4);
-    payload.write(debug, 8);
-    this.writer.frame(FrameType.GOAWAY, 0, 0, payload);
   }
 
   // ---- receiving ----
@@ -322,7 +215,7 @@ export class ClientConnection {
         ErrorCode.PROTOCOL_ERROR,
         "the peer did not start with SETTINGS: it does not speak HTTP/2",
       );
-    if (this.continuing && frame.type !== FrameType.CONTINUATION)
+    if (this.headerBlocks.open && frame.type !== FrameType.CONTINUATION)
       throw new Http2ProtocolError(
         ErrorCode.PROTOCOL_ERROR,
         `a frame of type ${frame.type} in the middle of a header block`,
@@ -331,9 +224,9 @@ export class ClientConnection {
       case FrameType.DATA:
         return this.onDataFrame(frame);
       case FrameType.HEADERS:
-        return this.onHeaders(frame);
+        return this.onHeaderBlock(this.headerBlocks.headers(frame));
       case FrameType.CONTINUATION:
-        return this.onContinuation(frame);
+        return this.onHeaderBlock(this.headerBlocks.continuation(frame));
       case FrameType.RST_STREAM:
         return this.onReset(frame);
       case FrameType.SETTINGS:
@@ -373,92 +266,23 @@ export class ClientConnection {
             "SETTINGS_INITIAL_WINDOW_SIZE took a stream window above 2^31-1",
           );
       }
-    if (this.peer.headerTableSize !== previousTable) this.encoder.setPeerTableSize(this.peer.headerTableSize);
+    if (this.peer.headerTableSize !== previousTable)
+      this.requests.setPeerTableSize(this.peer.headerTableSize);
     this.writer.frame(FrameType.SETTINGS, Flag.ACK, 0);
     this.resumeBlocked();
     this.admit();
   }
 
-  private onHeaders({ flags, streamId, payload }: Frame): void {
-    if (streamId === 0) throw new Http2ProtocolError(ErrorCode.PROTOCOL_ERROR, "HEADERS on stream 0");
-    let from = 0;
-    let to = payload.length;
-    if (flags & Flag.PADDED) {
-      const padding = payload[0] ?? 0;
-      from = 1;
-      to -= padding;
-    }
-    if (flags & Flag.PRIORITY) from += 5;
-    if (from > to)
-      throw new Http2ProtocolError(
-        ErrorCode.PROTOCOL_ERROR,
-        "HEADERS whose padding is longer than the frame",
-      );
-    const fragment = payload.subarray(from, to);
-    const endStream = (flags & Flag.END_STREAM) !== 0;
-    if (flags & Flag.END_HEADERS) return this.onHeaderBlock(streamId, fragment, endStream);
-    this.continuing = {
-      stream: streamId,
-      endStream,
-      fragments: [Buffer.from(fragment)],
-      size: fragment.length,
-    };
-  }
-
-  private onContinuation({ flags, streamId, payload }: Frame): void {
-    const block = this.continuing;
-    if (!block || block.stream !== streamId)
-      throw new Http2ProtocolError(ErrorCode.PROTOCOL_ERROR, "CONTINUATION that continues no header block");
-    block.size += payload.length;
-    if (block.size > MAX_HEADER_BLOCK)
-      throw new Http2ProtocolError(
-        ErrorCode.ENHANCE_YOUR_CALM,
-        `a header block of more than ${MAX_HEADER_BLOCK} octets`,
-      );
-    block.fragments.push(Buffer.from(payload));
-    if (!(flags & Flag.END_HEADERS)) return;
-    this.continuing = undefined;
-    this.onHeaderBlock(streamId, Buffer.concat(block.fragments), block.endStream);
-  }
-
-  private onHeaderBlock(streamId: number, block: Buffer, endStream: boolean): void {
-    // Decoded whatever becomes of the stream: the dynamic table must follow the peer's.
-    let fields;
-    try {
-      fields = this.decoder.decode(block);
-    } catch (error) {
-      if (error instanceof HpackError)
-        throw new Http2ProtocolError(ErrorCode.COMPRESSION_ERROR, error.message);
-      throw error;
-    }
-    const stream = this.streamFor(streamId, "HEADERS");
+  private onHeaderBlock(block: HeaderBlock | undefined): void {
+    if (!block) return;
+    const stream = this.streamFor(block.streamId, "HEADERS");
     if (!stream) return;
     if (stream.status === 0) {
-      let status = 0;
-      for (const [name, value] of fields) {
-        if (name === ":status") status = Number(value);
-        else if (name.charCodeAt(0) !== 58 /* ":" */) {
-          const previous = stream.responseHeaders[name];
-          stream.responseHeaders[name] = previous === undefined ? value : `${previous}, ${value}`;
-        }
-      }
-      if (!(status >= 100 && status <= 999))
-        return this.streamError(stream, ErrorCode.PROTOCOL_ERROR, "a response without a valid :status");
-      // 1xx answers are interim: the real one follows.
-      if (status < 200) {
-        if (endStream)
-          return this.streamError(
-            stream,
-            ErrorCode.PROTOCOL_ERROR,
-            "an interim response that ends the stream",
-          );
-        stream.responseHeaders = {};
-        return;
-      }
-      stream.status = status;
+      const problem = stream.takeResponseHead(block.fields, block.endStream);
+      if (problem) return this.streamError(stream, ErrorCode.PROTOCOL_ERROR, problem);
     }
     // Headers after the response's are trailers, which APNs does not send and we do not need.
-    if (endStream) this.finish(stream);
+    if (block.endStream && stream.status !== 0) this.finish(stream);
   }
 
   private onDataFrame({ flags, streamId, payload }: Frame): void {
@@ -470,7 +294,7 @@ export class ClientConnection {
       throw new Http2ProtocolError(ErrorCode.FLOW_CONTROL_ERROR, "DATA beyond the connection's window");
     this.receivedUnacknowledged += size;
     if (this.receivedUnacknowledged >= CONNECTION_RECEIVE_WINDOW / 2) {
-      this.windowUpdate(0, this.receivedUnacknowledged);
+      this.writer.windowUpdate(0, this.receivedUnacknowledged);
       this.receiveWindow += this.receivedUnacknowledged;
       this.receivedUnacknowledged = 0;
     }
@@ -493,7 +317,7 @@ export class ClientConnection {
     if (flags & Flag.END_STREAM) return this.finish(stream);
     stream.unacknowledged += size;
     if (stream.unacknowledged >= DEFAULT_WINDOW / 2) {
-      this.windowUpdate(stream.id, stream.unacknowledged);
+      this.writer.windowUpdate(stream.id, stream.unacknowledged);
       stream.receiveWindow += stream.unacknowledged;
       stream.unacknowledged = 0;
     }
@@ -553,9 +377,7 @@ export class ClientConnection {
     if (streamId === 0) {
       if (increment === 0)
         throw new Http2ProtocolError(ErrorCode.PROTOCOL_ERROR, "a connection WINDOW_UPDATE of 0");
-      this.sendWindow += increment;
-      if (this.sendWindow > MAX_WINDOW)
-        throw new Http2ProtocolError(ErrorCode.FLOW_CONTROL_ERROR, "a connection window above 2^31-1");
+      this.requests.growConnectionWindow(increment);
     } else {
       const stream = this.streamFor(streamId, "WINDOW_UPDATE");
       if (!stream) return;
@@ -565,6 +387,10 @@ export class ClientConnection {
         return this.streamError(stream, ErrorCode.FLOW_CONTROL_ERROR, "a stream window above 2^31-1");
     }
     this.resumeBlocked();
+  }
+
+  private resumeBlocked(): void {
+    this.requests.resume((stream) => this.active.has(stream.id));
   }
 
   /** The open stream `id`, or undefined for one already closed; a stream never opened is a protocol error. */
@@ -582,28 +408,25 @@ export class ClientConnection {
   private finish(stream: ClientStream): void {
     this.forget(stream);
     // The peer answered before taking the whole body (allowed by §8.1): we stop sending it.
-    if (stream.body) this.resetStream(stream.id, ErrorCode.NO_ERROR);
+    if (stream.body) this.writer.resetStream(stream.id, ErrorCode.NO_ERROR);
     stream.complete();
     this.afterStreamEnded();
   }
 
   private forget(stream: ClientStream): void {
     this.active.delete(stream.id);
-    if (stream.body) {
-      const at = this.blocked.indexOf(stream);
-      if (at >= 0) this.blocked.splice(at, 1);
-    }
+    this.requests.forget(stream);
   }
 
   private afterStreamEnded(): void {
     if (!this.usable) this.endWhenIdle();
-    else if (this.queueHead < this.queue.length) this.admit();
+    else if (this.queue.length > 0) this.admit();
   }
 
   /** A stream error (§5.4.2): that request fails, the connection carries on. */
   private streamError(stream: ClientStream, code: number, what: string): void {
     this.forget(stream);
-    this.resetStream(stream.id, code);
+    this.writer.resetStream(stream.id, code);
     stream.fail(
       new PushError(
         "connection_failed",
@@ -618,7 +441,7 @@ export class ClientConnection {
     const protocol = error instanceof Http2ProtocolError;
     const code = protocol ? error.code : ErrorCode.INTERNAL_ERROR;
     const message = error instanceof Error ? error.message : String(error);
-    this.goAway(code, message.slice(0, 200));
+    this.writer.goAway(code, message.slice(0, 200));
     this.writer.flush();
     this.destroy(
       new PushError(
@@ -662,17 +485,14 @@ export class ClientConnection {
   }
 
   private failQueued(error: PushError): void {
-    const queued = this.queue.slice(this.queueHead);
-    this.queue.length = 0;
-    this.queueHead = 0;
-    for (const stream of queued) stream.fail(error);
+    for (const stream of this.queue.drain()) stream.fail(error);
   }
 
   private failAll(error: PushError): void {
     clearInterval(this.timer);
     const open = [...this.active.values()];
     this.active.clear();
-    this.blocked = [];
+    this.requests.forgetAll();
     for (const stream of open) stream.fail(error);
     this.failQueued(error);
   }
@@ -694,13 +514,11 @@ export class ClientConnection {
     for (const stream of this.active.values())
       if (stream.deadline <= this.sweeps) {
         this.forget(stream);
-        this.resetStream(stream.id, ErrorCode.CANCEL);
+        this.writer.resetStream(stream.id, ErrorCode.CANCEL);
         stream.fail(timeout());
       }
-    if (this.queuedRequests > 0 && this.queue[this.queueHead]!.deadline <= this.sweeps) {
-      const waiting = this.queue.slice(this.queueHead);
-      this.queue.length = 0;
-      this.queueHead = 0;
+    if (this.queue.length > 0 && this.queue.peek().deadline <= this.sweeps) {
+      const waiting = this.queue.drain();
       for (const stream of waiting)
         if (stream.deadline <= this.sweeps) stream.fail(timeout());
         else this.queue.push(stream);

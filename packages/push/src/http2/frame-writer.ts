@@ -1,5 +1,5 @@
 import type { Socket } from "node:net";
-import { FRAME_HEADER_LENGTH } from "./frames.js";
+import { FRAME_HEADER_LENGTH, FrameType } from "./frames.js";
 
 const CHUNK = 64 * 1024;
 
@@ -59,6 +59,31 @@ export class FrameWriter {
     writeFrameHeader(out, at, length, type, flags, streamId);
     if (payload) payload.copy(out, at + FRAME_HEADER_LENGTH, from, to);
     this.commit(FRAME_HEADER_LENGTH + length);
+  }
+
+  windowUpdate(streamId: number, increment: number): void {
+    const out = this.reserve(FRAME_HEADER_LENGTH + 4);
+    const at = this.end;
+    writeFrameHeader(out, at, 4, FrameType.WINDOW_UPDATE, 0, streamId);
+    out.writeUInt32BE(increment, at + FRAME_HEADER_LENGTH);
+    this.commit(FRAME_HEADER_LENGTH + 4);
+  }
+
+  resetStream(streamId: number, code: number): void {
+    const out = this.reserve(FRAME_HEADER_LENGTH + 4);
+    const at = this.end;
+    writeFrameHeader(out, at, 4, FrameType.RST_STREAM, 0, streamId);
+    out.writeUInt32BE(code, at + FRAME_HEADER_LENGTH);
+    this.commit(FRAME_HEADER_LENGTH + 4);
+  }
+
+  /** GOAWAY from a client: it accepts no streams from the peer, so the last it processed is always 0. */
+  goAway(code: number, debug: string): void {
+    const payload = Buffer.alloc(8 + Buffer.byteLength(debug));
+    payload.writeUInt32BE(0, 0);
+    payload.writeUInt32BE(code, 4);
+    payload.write(debug, 8);
+    this.frame(FrameType.GOAWAY, 0, 0, payload);
   }
 
   /** Sends what is buffered now instead of at the end of this turn (before the socket is ended). */

@@ -1,4 +1,5 @@
-import { PushError } from "../errors.js";
+import type { PushError } from "../errors.js";
+import type { HeaderField } from "./hpack/decoder.js";
 
 /** Request headers: pseudo-headers (":method", ":path") first, names in lower case. */
 export type RequestHeaders = Readonly<Record<string, string>>;
@@ -39,6 +40,27 @@ export class ClientStream {
   ) {
     this.body = body && body.length > 0 ? body : undefined;
     this.deadline = deadline;
+  }
+
+  /**
+   * Takes the response's status and headers from its first header block; an interim (1xx) one is
+   * passed over. Returns what is wrong when the block is not a response head.
+   */
+  takeResponseHead(fields: HeaderField[], endStream: boolean): string | undefined {
+    let status = 0;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of fields) {
+      if (name === ":status") status = Number(value);
+      else if (name.charCodeAt(0) !== 58 /* ":" */) {
+        const previous = headers[name];
+        headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+      }
+    }
+    if (!(status >= 100 && status <= 999)) return "a response without a valid :status";
+    if (status < 200) return endStream ? "an interim response that ends the stream" : undefined;
+    this.status = status;
+    this.responseHeaders = headers;
+    return undefined;
   }
 
   addData(data: Buffer): void {
