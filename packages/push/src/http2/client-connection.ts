@@ -441,17 +441,21 @@ export class ClientConnection {
     const protocol = error instanceof Http2ProtocolError;
     const code = protocol ? error.code : ErrorCode.INTERNAL_ERROR;
     const message = error instanceof Error ? error.message : String(error);
-    this.writer.goAway(code, message.slice(0, 200));
-    this.writer.flush();
-    this.destroy(
+    this.ended = true;
+    this.failAll(
       new PushError(
         "connection_failed",
         `HTTP/2 ${protocol ? "protocol error" : "failure"} with ${this.options.origin}: ${message}.`,
-        {
-          cause: error,
-        },
+        { cause: error },
       ),
     );
+    // The peer hears why before the socket closes: GOAWAY goes out ahead of our end of the stream.
+    this.writer.goAway(code, message.slice(0, 200));
+    this.writer.flush();
+    this.writer.stop();
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1000).unref();
+    this.retired();
   }
 
   // ---- ending ----
