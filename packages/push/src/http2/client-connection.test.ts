@@ -360,7 +360,7 @@ describe("ClientConnection: failures settle every request", () => {
   });
 
   it("stays up while the peer answers its PINGs", async () => {
-    const { peer, client } = await connected(undefined, { pingAfterIdleMs: 40, pingTimeoutMs: 100 });
+    const { peer, client } = await connected(undefined, { pingAfterIdleMs: 40, pingTimeoutMs: 2_000 });
     for (let round = 0; round < 3; round++) {
       const ping = await peer.next(FrameType.PING);
       peer.send(FrameType.PING, Flag.ACK, 0, ping.payload);
