@@ -163,6 +163,21 @@ describe("ApnsClient with token authentication", () => {
     expect(apns.connection.sessionsOpened).toBe(2);
   });
 
+  it("on GOAWAY sends the requests still queued for a stream on the new connection", async () => {
+    const { client, device, emulator } = await setup({ maxConcurrentStreams: 4 });
+    const apns = client();
+    await apns.send({ token: device });
+    emulator.faults.set({ latencyMs: 30 });
+    const sends = Array.from({ length: 40 }, () => apns.send({ token: device }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    emulator.goAway();
+    const results = await Promise.all(sends);
+    expect(results.filter((result) => result.status === "delivered")).toHaveLength(40);
+    expect(results.filter((result) => result.attempts === 1).length).toBeGreaterThanOrEqual(4);
+    expect(apns.connection.sessionsOpened).toBe(2);
+    expect(apns.connection.peakInFlight).toBe(4);
+  });
+
   it("settles every send when the connection drops with hundreds in flight: each is retried and delivered", async () => {
     const { client, device, emulator } = await setup();
     const apns = client();
