@@ -1,7 +1,7 @@
 /**
- * APNs notifications per second through Meridian's client, through @parse/node-apn, through the
- * barest node:http2 loop (one request, one close listener: the floor under any node:http2 client),
- * and through h2load (nghttp2's load generator, native code) as the ceiling the emulator allows, all
+ * APNs notifications per second through Meridian's client (its own HTTP/2 framing over node:tls),
+ * through @parse/node-apn, through the barest node:http2 loop (one request, one close listener: the
+ * floor under any node:http2 client), and through h2load (nghttp2's load generator, native code) as the ceiling the emulator allows, all
  * against one local APNs emulator with token authentication. Beside the rates: CPU time per
  * notification in this process (the client's cost) and in the emulator's.
  *
@@ -14,7 +14,7 @@
  * connection, and as many streams as the emulator allows. The contenders take turns, run after run,
  * so a busy neighbour on the machine slows them alike. Target: ours at 1.5× node-apn or more.
  */
-import { execFile, fork } from "node:child_process";
+import { execFile, execFileSync, fork } from "node:child_process";
 import { connect } from "node:http2";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -176,6 +176,13 @@ function bareHttp2(ready: EmulatorReady, window: number): Contender {
 }
 
 function h2load(ready: EmulatorReady): Contender {
+  try {
+    execFileSync("h2load", ["--version"], { stdio: "ignore" });
+  } catch {
+    throw new Error(
+      "h2load is missing: it comes with Debian's nghttp2-client (apt-get install nghttp2-client).",
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), "apns-bench-"));
   const payload = join(dir, "payload.json");
   writeFileSync(payload, JSON.stringify({ aps: { "content-available": 1 } }));

@@ -163,6 +163,44 @@ describe("ApnsClient with token authentication", () => {
     expect(apns.connection.sessionsOpened).toBe(2);
   });
 
+  it("on GOAWAY sends the requests still queued for a stream on the new connection", async () => {
+    const { client, device, emulator } = await setup({ maxConcurrentStreams: 4 });
+    const apns = client();
+    await apns.send({ token: device });
+    emulator.faults.set({ latencyMs: 30 });
+    const sends = Array.from({ length: 40 }, () => apns.send({ token: device }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    emulator.goAway();
+    const results = await Promise.all(sends);
+    expect(results.filter((result) => result.status === "delivered")).toHaveLength(40);
+    expect(results.filter((result) => result.attempts === 1).length).toBeGreaterThanOrEqual(4);
+    expect(apns.connection.sessionsOpened).toBe(2);
+    expect(apns.connection.peakInFlight).toBe(4);
+  });
+
+  it("settles every send when the connection drops with hundreds in flight: each is retried and delivered", async () => {
+    const { client, device, emulator } = await setup();
+    const apns = client();
+    await apns.send({ token: device });
+    emulator.faults.set({ latencyMs: 30 });
+    const sends = Array.from({ length: 300 }, () => apns.send({ token: device }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    emulator.dropConnections();
+    emulator.faults.set({ latencyMs: 0 });
+    const results = await Promise.all(sends);
+    expect(results.every((result) => result.status === "delivered")).toBe(true);
+    expect(results.some((result) => result.attempts === 2)).toBe(true);
+    expect(apns.connection.sessionsOpened).toBe(2);
+  });
+
+  it("reports a connection that cannot be made as retry_later after its attempts, never hanging", async () => {
+    const { client, device } = await setup();
+    // Nothing listens on port 1.
+    const apns = client({ retry: { maxAttempts: 2 }, baseUrl: "https://127.0.0.1:1" });
+    const result = await apns.send({ token: device });
+    expect(result).toMatchObject({ status: "retry_later", reason: "ConnectionLost", attempts: 2 });
+  });
+
   it("keeps to the peer's SETTINGS_MAX_CONCURRENT_STREAMS, one stream until authenticated, and follows changes", async () => {
     const { client, device, emulator } = await setup({ maxConcurrentStreams: 4 });
     emulator.faults.set({ latencyMs: 20 });
@@ -189,6 +227,18 @@ describe("ApnsClient with token authentication", () => {
     const result = await client().send({ token: "../../3/device/abc" });
     expect(result).toMatchObject({ status: "token_invalid", reason: "BadDeviceToken", attempts: 0 });
     expect(emulator.stats.requests).toBe(0);
+  });
+
+  it("talks to Apple's production host unless told sandbox, on port 443", async () => {
+    const { key } = await setup();
+    const production = new ApnsClient({ credentials: { token: key }, topic: TOPIC });
+    const sandbox = new ApnsClient({ credentials: { token: key }, topic: TOPIC, environment: "sandbox" });
+    expect(production.connection.authority).toBe("api.push.apple.com");
+    expect(sandbox.connection.authority).toBe("api.sandbox.push.apple.com");
+    cleanup.push(
+      () => production.close(),
+      () => sandbox.close(),
+    );
   });
 
   it("needs a topic for token authentication", () => {

@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, SecureClientSessionOptions } from "node:http2";
+import type { ConnectionOptions } from "node:tls";
 import type { Registry } from "prom-client";
 import { realSleep, systemClock, type Clock, type Random, type Sleep } from "../clock.js";
 import { PushError } from "../errors.js";
@@ -72,7 +72,7 @@ export class ApnsClient implements PushClient<ApnsNotification> {
     this.metrics = options.registry ? pushMetrics(options.registry) : noMetrics;
     const origin =
       options.baseUrl ?? (options.environment === "sandbox" ? APNS_SANDBOX_URL : APNS_PRODUCTION_URL);
-    const tls: SecureClientSessionOptions = options.ca ? { ca: options.ca } : {};
+    const tls: ConnectionOptions = options.ca ? { ca: options.ca } : {};
     const { credentials } = options;
     if ("token" in credentials) {
       if (!options.topic)
@@ -112,7 +112,7 @@ export class ApnsClient implements PushClient<ApnsNotification> {
       );
     // Built once per notification and shared by its retries.
     const headers = this.headersFor(notification);
-    const body = apnsPayload(notification, headers["apns-push-type"] as ApnsPushType);
+    const body = Buffer.from(apnsPayload(notification, headers["apns-push-type"] as ApnsPushType));
     // The first attempt is awaited without the retry loop: it is the only one almost every push makes.
     return this.attempt(headers, body).then((first) => {
       if (first.kind === "final")
@@ -133,9 +133,9 @@ export class ApnsClient implements PushClient<ApnsNotification> {
     await this.connection.close();
   }
 
-  private headersFor(notification: ApnsNotification): OutgoingHttpHeaders {
+  private headersFor(notification: ApnsNotification): Record<string, string> {
     const pushType = notification.pushType ?? this.defaultPushType;
-    const headers: OutgoingHttpHeaders = {
+    const headers: Record<string, string> = {
       ":method": "POST",
       ":path": `/3/device/${notification.token}`,
       "apns-topic": notification.topic ?? this.topic,
@@ -153,7 +153,7 @@ export class ApnsClient implements PushClient<ApnsNotification> {
     return headers;
   }
 
-  private attempt(headers: OutgoingHttpHeaders, body: string): Promise<AttemptOutcome> {
+  private attempt(headers: Record<string, string>, body: Buffer): Promise<AttemptOutcome> {
     const jwt = this.providerToken?.current();
     if (jwt) headers.authorization = `bearer ${jwt}`;
     return this.connection.request(headers, body).then(

@@ -1,178 +1,109 @@
 import { once } from "node:events";
-import {
-  connect,
-  constants,
-  type ClientHttp2Session,
-  type ClientHttp2Stream,
-  type IncomingHttpHeaders,
-  type OutgoingHttpHeaders,
-  type SecureClientSessionOptions,
-} from "node:http2";
+import { isIP } from "node:net";
+import { connect, type ConnectionOptions, type TLSSocket } from "node:tls";
 import { describeError, PushError } from "../errors.js";
+import { ClientConnection, type Http2Response, type RequestHeaders } from "../http2/index.js";
 
-export interface Http2Response {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+export type { Http2Response, RequestHeaders } from "../http2/index.js";
 
 export interface ApnsConnectionOptions {
   /** https://api.push.apple.com, the sandbox host, or an emulator's URL. */
   origin: string;
   /** The client certificate (certificate authentication) and any extra trust anchors (an emulator's CA). */
-  tls: SecureClientSessionOptions;
+  tls: ConnectionOptions;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
+  /** A PING goes out after this long without a word from APNs; 60 s unless said. */
+  pingAfterIdleMs?: number;
+  /** A connection whose PING is not answered within this long is replaced; 10 s unless said. */
+  pingTimeoutMs?: number;
 }
-
-/** One HTTP/2 session and the streams open on it. */
-interface Lane {
-  session: ClientHttp2Session;
-  /** The peer's SETTINGS_MAX_CONCURRENT_STREAMS; one until its SETTINGS arrive. */
-  limit: number;
-  inFlight: number;
-}
-
-interface Waiter {
-  admit(lane: Lane): void;
-  fail(error: unknown): void;
-}
-
-interface Pending {
-  stream: ClientHttp2Stream;
-  /** The sweep count at which the request is overdue. */
-  deadline: number;
-  fail(error: PushError): void;
-}
-
-const usable = (lane: Lane | undefined): lane is Lane =>
-  lane !== undefined && !lane.session.closed && !lane.session.destroyed;
 
 /**
- * One HTTP/2 session to APNs for one credential, replaced when APNs sends GOAWAY or the connection
- * drops; streams already open on the old session finish there. Requests beyond what the peer allows
- * in parallel wait here: the limit is the peer's SETTINGS_MAX_CONCURRENT_STREAMS, followed as it
- * changes, because APNs lowers it under load and keeps it at one until a valid provider token arrives.
- *
- * The per-request path is kept lean because it runs for every notification: no timer per request
- * (one sweep finds overdue streams) and no extra promise when a stream is free.
+ * Values that change with every notification: HPACK literals that stay out of the dynamic table, so
+ * that the ones that repeat (authorization, apns-topic, the push type) keep their one-octet index.
+ */
+const UNINDEXED = new Set([":path", "apns-id", "apns-expiration", "apns-collapse-id"]);
+
+/**
+ * One HTTP/2 connection to APNs for one credential, on our own framing over node:tls (decision
+ * 0012). It is replaced when APNs sends GOAWAY, the socket drops, a PING goes unanswered or the
+ * stream ids run out; streams already open on the old connection finish there. Requests beyond the
+ * peer's SETTINGS_MAX_CONCURRENT_STREAMS wait in the connection, which follows the limit as APNs
+ * changes it (one until a valid provider token arrives).
  */
 export class ApnsConnection {
-  private lane: Lane | undefined;
-  private opening: Promise<void> | undefined;
-  private readonly waiting: Waiter[] = [];
-  private readonly pending = new Set<Pending>();
-  private sweeper: NodeJS.Timeout | undefined;
-  private sweeps = 0;
+  private current: ClientConnection | undefined;
+  private dialing: Promise<ClientConnection> | undefined;
+  private readonly live = new Set<ClientConnection>();
+  private readonly host: string;
+  private readonly port: number;
+  /** The :authority of every request: APNs's host, with the port unless it is 443. */
+  readonly authority: string;
   private closed = false;
-  /** Sessions opened so far; more than one means the connection was re-established. */
+  private peakOfRetired = 0;
+  /** Connections opened so far; more than one means the connection was re-established. */
   sessionsOpened = 0;
-  /** The most parallel streams seen on one session, for tests and tuning. */
-  peakInFlight = 0;
 
-  constructor(private readonly options: ApnsConnectionOptions) {}
-
-  /** What the peer allows now on the current session; one before there is one. */
-  get streamLimit(): number {
-    return usable(this.lane) ? this.lane.limit : 1;
+  constructor(private readonly options: ApnsConnectionOptions) {
+    const url = new URL(options.origin);
+    this.host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    this.port = Number(url.port || 443);
+    this.authority = url.port && url.port !== "443" ? `${url.hostname}:${url.port}` : url.hostname;
   }
 
-  request(headers: OutgoingHttpHeaders, body: string | Buffer): Promise<Http2Response> {
-    const lane = this.lane;
-    if (this.waiting.length === 0 && usable(lane) && lane.inFlight < lane.limit) {
-      this.take(lane);
-      return this.exchange(lane, headers, body);
-    }
-    return this.awaitLane().then((admitted) => this.exchange(admitted, headers, body));
+  /** What the peer allows now on the current connection; one before there is one. */
+  get streamLimit(): number {
+    return this.current?.usable ? this.current.streamLimit : 1;
+  }
+
+  /** The most parallel streams seen on one connection, for tests and tuning. */
+  get peakInFlight(): number {
+    let peak = this.peakOfRetired;
+    for (const connection of this.live) peak = Math.max(peak, connection.peakActive);
+    return peak;
+  }
+
+  request(headers: RequestHeaders, body: string | Buffer): Promise<Http2Response> {
+    const payload = typeof body === "string" ? Buffer.from(body) : body;
+    const connection = this.current;
+    if (connection !== undefined && connection.usable) return connection.request(headers, payload);
+    if (this.closed) return Promise.reject(new PushError("closed", "The APNs client was closed."));
+    return this.connection().then((opened) => opened.request(headers, payload));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.sweeper);
-    this.admit();
-    const session = this.lane?.session;
-    this.lane = undefined;
-    if (session && !session.destroyed) {
-      const done = once(session, "close").catch(() => {});
-      session.close();
-      await done;
-    }
+    await this.dialing?.catch(() => {});
+    await Promise.all([...this.live].map((connection) => connection.close()));
   }
 
-  private awaitLane(): Promise<Lane> {
-    const admitted = new Promise<Lane>((admit, fail) => this.waiting.push({ admit, fail }));
-    this.admit();
-    return admitted;
+  /** The current connection, dialling one (once, for every request waiting) when there is none. */
+  private connection(): Promise<ClientConnection> {
+    this.dialing ??= this.dial().finally(() => (this.dialing = undefined));
+    return this.dialing;
   }
 
-  private take(lane: Lane): void {
-    lane.inFlight++;
-    if (lane.inFlight > this.peakInFlight) this.peakInFlight = lane.inFlight;
-  }
-
-  private release(lane: Lane): void {
-    lane.inFlight--;
-    if (lane === this.lane) this.admit();
-  }
-
-  /** Gives waiting requests a stream on the current session, opening one when there is none. */
-  private admit(): void {
-    if (this.waiting.length === 0) return;
-    if (this.closed) {
-      const error = new PushError("closed", "The APNs client was closed.");
-      for (const waiter of this.waiting.splice(0)) waiter.fail(error);
-      return;
-    }
-    const lane = this.lane;
-    if (!usable(lane)) return this.openSession();
-    while (this.waiting.length > 0 && lane.inFlight < lane.limit) {
-      this.take(lane);
-      this.waiting.shift()!.admit(lane);
-    }
-  }
-
-  private openSession(): void {
-    this.opening ??= this.dial().then(
-      (lane) => {
-        this.lane = lane;
-        this.opening = undefined;
-        this.admit();
-      },
-      (error: unknown) => {
-        this.opening = undefined;
-        // Everyone waiting hears of the failure; their retries (with backoff) dial again.
-        for (const waiter of this.waiting.splice(0)) waiter.fail(error);
-      },
-    );
-  }
-
-  private async dial(): Promise<Lane> {
-    const { origin, tls, connectTimeoutMs } = this.options;
-    const session = connect(origin, tls);
+  private async dial(): Promise<ClientConnection> {
+    const { origin, tls, connectTimeoutMs, requestTimeoutMs } = this.options;
     this.sessionsOpened++;
-    const lane: Lane = { session, limit: 1, inFlight: 0 };
-    const retire = () => {
-      if (this.lane !== lane) return;
-      this.lane = undefined;
-      this.admit();
-    };
-    // After GOAWAY, streams already accepted finish on this session; new ones go to a fresh one.
-    session.on("goaway", retire);
-    session.on("close", retire);
-    session.on("error", retire);
-    session.on("remoteSettings", (settings) => {
-      lane.limit = Math.max(1, settings.maxConcurrentStreams ?? 1);
-      if (this.lane === lane) this.admit();
+    const socket: TLSSocket = connect({
+      ...tls,
+      host: this.host,
+      port: this.port,
+      // SNI takes a host name, never an address.
+      ...(isIP(this.host) ? {} : { servername: this.host }),
+      ALPNProtocols: ["h2"],
     });
     const timer = setTimeout(
       () =>
-        session.destroy(
+        socket.destroy(
           new PushError("timeout", `No HTTP/2 connection to ${origin} within ${connectTimeoutMs} ms.`),
         ),
       connectTimeoutMs,
     );
     try {
-      await once(session, "connect");
+      await once(socket, "secureConnect");
     } catch (cause) {
       throw cause instanceof PushError
         ? cause
@@ -182,87 +113,32 @@ export class ApnsConnection {
     } finally {
       clearTimeout(timer);
     }
+    if (socket.alpnProtocol !== "h2") {
+      socket.destroy();
+      throw new PushError("connection_failed", `${origin} did not agree to HTTP/2 (ALPN h2) over TLS.`);
+    }
     if (this.closed) {
-      session.destroy();
+      socket.destroy();
       throw new PushError("closed", "The APNs client was closed.");
     }
-    this.sweeper ??= setInterval(() => this.sweep(), this.sweepIntervalMs).unref();
-    return lane;
-  }
-
-  private get sweepIntervalMs(): number {
-    return Math.max(10, Math.min(250, this.options.requestTimeoutMs / 4));
-  }
-
-  /** Cancels streams past their deadline: one timer for all of them, and no clock read per request. */
-  private sweep(): void {
-    this.sweeps++;
-    for (const entry of this.pending) {
-      if (entry.deadline > this.sweeps) continue;
-      entry.fail(
-        new PushError(
-          "timeout",
-          `${this.options.origin} did not answer within ${this.options.requestTimeoutMs} ms.`,
-        ),
-      );
-      entry.stream.close(constants.NGHTTP2_CANCEL);
-    }
-  }
-
-  /** One request on `lane`, whose stream slot the caller has taken; the slot is given back when it settles. */
-  private exchange(lane: Lane, headers: OutgoingHttpHeaders, body: string | Buffer) {
-    return new Promise<Http2Response>((resolve, reject) => {
-      let stream: ClientHttp2Stream;
-      try {
-        stream = lane.session.request(headers);
-      } catch (cause) {
-        this.release(lane);
-        reject(
-          new PushError("connection_failed", `APNs connection unusable: ${describeError(cause)}`, { cause }),
-        );
-        return;
-      }
-      let settled = false;
-      let status = 0;
-      let responseHeaders: IncomingHttpHeaders = {};
-      let text = "";
-      const entry: Pending = {
-        stream,
-        deadline: this.sweeps + Math.ceil(this.options.requestTimeoutMs / this.sweepIntervalMs) + 1,
-        fail: (error) => {
-          if (settled) return;
-          settled = true;
-          this.pending.delete(entry);
-          this.release(lane);
-          reject(error);
-        },
-      };
-      this.pending.add(entry);
-      stream.on("response", (received) => {
-        status = received[":status"] ?? 0;
-        responseHeaders = received;
-        // Only refusals carry a body, a few dozen bytes of JSON; accepted pushes have none to read.
-        if (status === 200) stream.resume();
-        else stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      });
-      stream.on("error", () => {});
-      stream.on("close", () => {
-        if (settled) return;
-        if (status > 0 && stream.rstCode === constants.NGHTTP2_NO_ERROR) {
-          settled = true;
-          this.pending.delete(entry);
-          this.release(lane);
-          resolve({ status, headers: responseHeaders, body: text });
-        } else {
-          entry.fail(
-            new PushError(
-              "connection_failed",
-              `The request to ${this.options.origin} ended without an answer (HTTP/2 code ${stream.rstCode}).`,
-            ),
-          );
-        }
-      });
-      stream.end(body);
+    const connection: ClientConnection = new ClientConnection({
+      socket,
+      authority: this.authority,
+      origin,
+      requestTimeoutMs,
+      pingAfterIdleMs: this.options.pingAfterIdleMs ?? 60_000,
+      pingTimeoutMs: this.options.pingTimeoutMs ?? 10_000,
+      unindexedHeaders: UNINDEXED,
+      onRetired: () => {
+        if (this.current === connection) this.current = undefined;
+      },
     });
+    this.live.add(connection);
+    socket.once("close", () => {
+      this.live.delete(connection);
+      this.peakOfRetired = Math.max(this.peakOfRetired, connection.peakActive);
+    });
+    this.current = connection;
+    return connection;
   }
 }
