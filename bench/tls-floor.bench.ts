@@ -14,7 +14,7 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { connect, createServer } from "node:tls";
+import { connect, createSecureContext, createServer } from "node:tls";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEVICE_HOST, createTunnelPki } from "../packages/tunnel/src/testing/tunnel-fixture.js";
@@ -73,15 +73,14 @@ if (process.argv[2] === "--serve") {
     "port",
   );
 
+  // One context for every connection, as a device's HTTPS agent keeps one.
+  const secureContext = createSecureContext({
+    ca: pki.deviceCa.cert,
+    ...(values["client-certificate"] ? { key: device.key, cert: device.cert } : {}),
+  });
   const handshake = () =>
     new Promise<void>((resolve, reject) => {
-      const socket = connect({
-        host: "127.0.0.1",
-        port,
-        servername: DEVICE_HOST,
-        ca: pki.deviceCa.cert,
-        ...(values["client-certificate"] ? { key: device.key, cert: device.cert } : {}),
-      });
+      const socket = connect({ host: "127.0.0.1", port, servername: DEVICE_HOST, secureContext });
       socket.once("secureConnect", () => socket.write("hi\n"));
       socket.once("data", () => {
         socket.destroy();
