@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { constants, type ClientHttp2Stream } from "node:http2";
 import type { Duplex } from "node:stream";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TunnelError } from "../errors.js";
@@ -74,6 +75,30 @@ describe("link", () => {
     expect(await readAll(stream)).toBe("echo: hello");
     expect(seen).toEqual([{ ...META, relay: `127.0.0.1:${port}` }]);
     expect(() => hub.openStream("server-2", META)).toThrow(TunnelError);
+  });
+
+  it("keeps the link when devices hang up as soon as their streams open", async () => {
+    const { hub, client } = await hubAndClient(
+      {},
+      {
+        onStream: (stream) => {
+          stream.on("error", () => {});
+          stream.setEncoding("utf8");
+          stream.once("data", (text: string) => stream.end(`echo: ${text}`));
+        },
+      },
+    );
+    await nextEvent(client, "up");
+    for (let i = 0; i < 200; i++) {
+      const stream = hub.openStream("server-1", META) as unknown as ClientHttp2Stream;
+      stream.on("error", () => {});
+      stream.close(constants.NGHTTP2_CANCEL);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stream = hub.openStream("server-1", META);
+    stream.end("still there?");
+    expect(await readAll(stream)).toBe("echo: still there?");
+    expect(hub.linkCount("server-1")).toBe(1);
   });
 
   it("refuses a server without a client certificate, and tells it to enrol", async () => {

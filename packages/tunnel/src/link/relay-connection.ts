@@ -186,7 +186,7 @@ export class RelayConnection {
           headers[constants.HTTP2_HEADER_METHOD] === "POST" &&
           headers[constants.HTTP2_HEADER_PATH] === ACCEPTED_PATH
         ) {
-          stream.respond({ [constants.HTTP2_HEADER_STATUS]: 204 }, { endStream: true });
+          if (!respondIfOpen(stream, { [constants.HTTP2_HEADER_STATUS]: 204 }, true)) return;
           if (!up) {
             up = true;
             upSince = performance.now();
@@ -222,14 +222,34 @@ export class RelayConnection {
     const meta =
       up && headers[constants.HTTP2_HEADER_METHOD] === "CONNECT" ? parseStreamRequest(headers) : undefined;
     if (!meta) {
-      stream.close(constants.NGHTTP2_REFUSED_STREAM);
+      if (!stream.destroyed) stream.close(constants.NGHTTP2_REFUSED_STREAM);
       return;
     }
-    stream.respond({ [constants.HTTP2_HEADER_STATUS]: 200 });
+    if (!respondIfOpen(stream, { [constants.HTTP2_HEADER_STATUS]: 200 })) return;
     try {
       this.settings.onStream(stream, { ...meta, relay: this.relay });
     } catch {
       stream.close(constants.NGHTTP2_INTERNAL_ERROR);
     }
+  }
+}
+
+/**
+ * Answers a stream the relay opened, unless the relay has already reset it: a device that hangs up
+ * at once has its stream's HEADERS and RST_STREAM read together, and the stream is gone by the time
+ * it is seen. Answering it then would throw, and the throw would end the whole process.
+ */
+function respondIfOpen(
+  stream: ServerHttp2Stream,
+  headers: Record<string, number>,
+  endStream = false,
+): boolean {
+  if (stream.destroyed || stream.closed) return false;
+  try {
+    stream.respond(headers, { endStream });
+    return true;
+  } catch {
+    stream.destroy();
+    return false;
   }
 }
