@@ -25,6 +25,7 @@ const results = await Promise.all(
       concurrency: options.concurrency,
       durationMs: 0,
       shareDerivation: true,
+      wakeBy: "long-poll",
     }),
   ),
 );

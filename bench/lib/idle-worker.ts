@@ -34,6 +34,7 @@ await Promise.all(
       concurrency: options.concurrency,
       durationMs: 0,
       shareDerivation: true,
+      wakeBy: "long-poll",
       onProgress: (p) => {
         activated += p.activated - seen;
         seen = p.activated;

@@ -2,6 +2,7 @@ import { activateDevice, memoisedDerivation, type RelayContact } from "./agent/a
 import { AgentDevice } from "./agent/agent-device.js";
 import { androidProfile } from "./agent/device-profile.js";
 import { DeviceHttpError } from "./agent/https-client.js";
+import { servePushed } from "./agent/serve-pushed.js";
 
 /** A server says "busy" while other devices are activating with the same password: wait a moment and ask again. */
 async function retryWhileBusy<T>(work: () => Promise<T>, attempts = 50): Promise<T> {
@@ -29,12 +30,19 @@ export interface SimulationOptions {
   onProgress?: (progress: SimulationProgress) => void;
   /** Run the password hardening once per password rather than once per device (load generation). */
   shareDerivation?: boolean;
+  /**
+   * How the devices learn of commands while they run: woken through the relay's own push channel, as
+   * an agent with no vendor push service is (the default), or by waiting on a long poll.
+   */
+  wakeBy?: "relay-push" | "long-poll";
 }
 
 export interface SimulationProgress {
   activated: number;
   failed: number;
   commands: number;
+  /** Push wake-ups the devices received. */
+  wakes: number;
   lastError: string | undefined;
 }
 
@@ -52,7 +60,14 @@ export async function runSimulation(
   options: SimulationOptions,
   signal?: AbortSignal,
 ): Promise<SimulationResult> {
-  const progress: SimulationProgress = { activated: 0, failed: 0, commands: 0, lastError: undefined };
+  const progress: SimulationProgress = {
+    activated: 0,
+    failed: 0,
+    commands: 0,
+    wakes: 0,
+    lastError: undefined,
+  };
+  const pushed = (options.wakeBy ?? "relay-push") === "relay-push";
   const devices: AgentDevice[] = [];
   let next = 0;
   const started = performance.now();
@@ -81,7 +96,7 @@ export async function runSimulation(
           }),
         );
         const device = new AgentDevice(credentials, profile);
-        await device.hello();
+        await device.hello(pushed ? { service: "relay" } : undefined);
         await device.reportInventory();
         devices.push(device);
         progress.activated++;
@@ -101,14 +116,19 @@ export async function runSimulation(
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(), options.durationMs);
     signal?.addEventListener("abort", () => stop.abort(), { once: true });
+    const noteError = (error: unknown) => {
+      progress.lastError = error instanceof Error ? error.message : String(error);
+    };
     await Promise.all(
       devices.map(async (device) => {
         const before = device.executed.length;
-        await device
-          .serve(stop.signal, Math.max(1, Math.min(25, Math.ceil(options.durationMs / 1000))))
-          .catch((error: unknown) => {
-            progress.lastError = error instanceof Error ? error.message : String(error);
-          });
+        if (pushed) {
+          const wakes = await servePushed(device, options.relay, stop.signal, noteError);
+          progress.wakes += wakes;
+        } else
+          await device
+            .serve(stop.signal, Math.max(1, Math.min(25, Math.ceil(options.durationMs / 1000))))
+            .catch(noteError);
         progress.commands += device.executed.length - before;
       }),
     );

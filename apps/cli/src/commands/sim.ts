@@ -13,6 +13,11 @@ const seconds = (value: string) => {
   return n;
 };
 
+const wakeMode = (value: string) => {
+  if (value !== "push" && value !== "poll") throw new InvalidArgumentError('must be "push" or "poll"');
+  return value;
+};
+
 interface SimOptions {
   count: number;
   relay: string;
@@ -22,6 +27,7 @@ interface SimOptions {
   password?: string;
   concurrency: number;
   duration: number;
+  wake: "push" | "poll";
 }
 
 export function registerSim(program: Command): void {
@@ -56,6 +62,12 @@ export function registerSim(program: Command): void {
       seconds,
       0,
     )
+    .option(
+      "--wake <how>",
+      "how running devices learn of commands: push (the relay's own push channel) or poll (a long poll)",
+      wakeMode,
+      "push",
+    )
     .action(async (platform: string, options: SimOptions) => {
       if (platform !== "android" && platform !== "generic")
         throw new Error(`meridian sim knows android and generic devices, not "${platform}".`);
@@ -80,6 +92,7 @@ export function registerSim(program: Command): void {
           count: options.count,
           concurrency: options.concurrency,
           durationMs: options.duration * 1000,
+          wakeBy: options.wake === "poll" ? "long-poll" : "relay-push",
           onProgress: (p) => {
             if (Date.now() - last < 1000 && p.activated + p.failed < options.count) return;
             last = Date.now();
@@ -95,7 +108,10 @@ export function registerSim(program: Command): void {
       process.stdout.write(
         `Activated ${result.activated} of ${options.count} device(s) in ${result.activationSeconds.toFixed(1)} s (${rate.toFixed(1)}/s)` +
           (result.failed ? `; ${result.failed} failed, the last with: ${result.lastError}` : "") +
-          (options.duration ? `; ${result.commands} command(s) carried out` : "") +
+          (options.duration
+            ? `; ${result.commands} command(s) carried out` +
+              (options.wake === "push" ? `, ${result.wakes} push wake-up(s) received` : "")
+            : "") +
           ".\n",
       );
       for (const device of result.devices) device.close();

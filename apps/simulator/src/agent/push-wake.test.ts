@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentDevice } from "./agent-device.js";
 import { androidProfile } from "./device-profile.js";
 import { openPushChannel } from "./push-channel.js";
+import { runSimulation } from "../simulation.js";
 import { activateWhenKnown, eventually, userWithActivation } from "../testing/device-steps.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
 
@@ -146,6 +147,57 @@ describe("devices woken by push through the relay", () => {
       channel.close();
       agent.close();
     }
+  });
+
+  it("runs a simulated fleet woken only through the relay's channel (meridian sim's default)", async () => {
+    const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email: "fleet@example.com" });
+    const activation = await bed.api<{ password: string }>(
+      "POST",
+      `/api/v1/users/${user.body.id}/activations`,
+      { singleUse: false, deviceLimit: 3 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the relay learns of the activation
+    const stop = new AbortController();
+    const running = runSimulation(
+      {
+        relay: bed.relayContact,
+        email: "fleet@example.com",
+        password: activation.body.password,
+        platform: "windows",
+        count: 3,
+        concurrency: 3,
+        durationMs: 60_000,
+        shareDerivation: true,
+      },
+      stop.signal,
+    );
+    try {
+      const ids = await eventually("three simulated devices", async () => {
+        const page = await bed.api<{ items: Array<{ id: string }> }>(
+          "GET",
+          `/api/v1/devices?owner=${user.body.id}`,
+        );
+        return page.body.items.length === 3 ? page.body.items.map((d) => d.id) : undefined;
+      });
+      // The devices never poll: each looks for commands once when its channel opens, then only when woken.
+      for (const type of ["lock", "request_inventory"]) {
+        const sent = await bed.api<{ batchId: string }>("POST", "/api/v1/commands", { type, deviceIds: ids });
+        await eventually(`three ${type} commands acknowledged`, async () => {
+          const progress = await bed.api<{ states: Record<string, number> }>(
+            "GET",
+            `/api/v1/commands/batches/${sent.body.batchId}`,
+          );
+          return progress.body.states.acknowledged === 3 ? true : undefined;
+        });
+      }
+    } finally {
+      stop.abort();
+    }
+    const result = await running;
+    expect(result).toMatchObject({ activated: 3, failed: 0, commands: 6 });
+    // At least the second round came by push, to every device.
+    expect(result.wakes).toBeGreaterThanOrEqual(3);
+    for (const device of result.devices) device.close();
   });
 
   it("refuses a push channel to a certificate no registered CA issued", async () => {
