@@ -1,10 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
-import type { DeviceListQuery } from "../../api/types";
-import type { DeviceFilterValues } from "./device-filters";
-
-/** Rows per request: one screenful many times over, small enough to answer in a few milliseconds. */
-export const DEVICE_PAGE = 200;
+import { deviceListQuery, type DeviceFilterValues } from "./device-filters";
 
 /** The owner filter names a user by email; the API takes the user's id. */
 function useOwnerId(email: string | undefined) {
@@ -21,9 +17,8 @@ function useOwnerId(email: string | undefined) {
 /** The filtered device list, fetched page by page (key-based paging) as the table scrolls. */
 export function useDeviceList(filters: DeviceFilterValues) {
   const owner = useOwnerId(filters.ownerEmail);
-  const { ownerEmail, ...rest } = filters;
-  const ownerId = ownerEmail ? owner.data : undefined;
-  const query: DeviceListQuery = { ...rest, limit: DEVICE_PAGE, ...(ownerId ? { owner: ownerId } : {}) };
+  const { ownerEmail } = filters;
+  const query = deviceListQuery(filters, ownerEmail ? owner.data : undefined);
   const list = useInfiniteQuery({
     queryKey: ["devices", "list", query],
     queryFn: ({ pageParam, signal }) =>
