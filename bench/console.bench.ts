@@ -9,7 +9,7 @@
  * render, then, on the device list, filter changes and scroll steps timed inside the page from the
  * input to the frame that shows its result. Targets: first load under 1 s; interactions under 100 ms.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -43,14 +43,21 @@ function bundleSizes() {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   const assets = join(consoleDistDir, "assets");
   const gz = (file: string) => gzipSync(readFileSync(file)).length;
-  const all = readdirSync(assets).reduce((sum, f) => sum + gz(join(assets, f)), 0);
+  // What the server sends a browser that accepts Brotli: the build's .br copy when it made one.
+  const br = (file: string) => readFileSync(existsSync(`${file}.br`) ? `${file}.br` : file).length;
+  const built = readdirSync(assets)
+    .filter((f) => !/\.(br|gz)$/.test(f))
+    .map((f) => join(assets, f));
+  const sum = (files: string[], size: (file: string) => number) => files.reduce((n, f) => n + size(f), 0);
   // What the first page load fetches: index.html and the files it names (entry, preloads, styles).
   const index = readFileSync(join(consoleDistDir, "index.html"), "utf8");
-  const named = [...index.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
-  const initial =
-    gz(join(consoleDistDir, "index.html")) + named.reduce((sum, f) => sum + gz(join(consoleDistDir, f)), 0);
+  const named = [...index.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map((m) =>
+    join(consoleDistDir, m[1]!),
+  );
+  const first = [join(consoleDistDir, "index.html"), ...named];
   process.stdout.write(
-    `console bundle (gzip): first load ${kb(initial)} (${named.length + 1} files), every page ${kb(all)}\n`,
+    `console bundle: first load ${kb(sum(first, gz))} gzip, ${kb(sum(first, br))} as sent (Brotli) (${first.length} files); ` +
+      `every page ${kb(sum(built, gz))} gzip, ${kb(sum(built, br))} Brotli\n`,
   );
 }
 

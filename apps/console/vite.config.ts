@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { firstScreen } from "./vite-plugins/first-screen";
+import { precompress } from "./vite-plugins/precompress";
 
 /** The console is served by the server under /console; the API it calls is on the same origin. */
 export default defineConfig({
@@ -20,6 +21,7 @@ export default defineConfig({
       audit: "src/pages/audit/audit-page.tsx",
       "settings/*": "src/pages/settings/settings-page.tsx",
     }),
+    precompress(),
   ],
   // Mantine's packages are installed at two levels of the workspace; one copy keeps one React context.
   resolve: { dedupe: ["react", "react-dom", "@mantine/core", "@mantine/hooks"] },
