@@ -45,8 +45,9 @@ export default function DevicesPage() {
         )
       ) : (
         <DeviceTable
+          listKey={searchFromFilters(filters).toString()}
           devices={devices}
-          hasMore={list.hasNextPage}
+          hasMore={list.hasNextPage && !list.isPlaceholderData}
           loadingMore={list.isFetchingNextPage}
           loadMore={() => void list.fetchNextPage()}
           sort={filters.sort ?? "name"}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { deviceListQuery, type DeviceFilterValues } from "./device-filters";
 
@@ -31,6 +31,8 @@ export function useDeviceList(filters: DeviceFilterValues) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
     enabled: !ownerEmail || owner.isSuccess,
+    // The rows shown stay until the next filter's rows replace them, instead of a spinner in between.
+    placeholderData: keepPreviousData,
   });
   return { list, unknownOwner: Boolean(ownerEmail) && owner.isSuccess && owner.data === null };
 }
