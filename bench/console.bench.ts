@@ -170,7 +170,11 @@ try {
   );
   line(
     "first load: dashboard, charts drawn",
-    await coldLoad("/console/dashboard", (p) => p.locator(".recharts-surface").first().waitFor(), true),
+    await coldLoad(
+      "/console/dashboard",
+      (p) => p.getByTestId("device-charts").locator("svg").first().waitFor(),
+      true,
+    ),
     1000,
   );
 

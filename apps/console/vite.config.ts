@@ -36,7 +36,6 @@ export default defineConfig({
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: "mantine", test: /node_modules[\\/]@mantine[\\/](core|hooks|notifications)[\\/]/ },
-            { name: "charts", test: /node_modules[\\/](recharts|@mantine[\\/]charts|d3-|victory|decimal)/ },
           ],
         },
       },
