@@ -22,7 +22,14 @@ function newestInput() {
     }
     for (const entry of readdirSync(path)) visit(join(path, entry));
   };
-  for (const input of ["src", "index.html", "vite.config.ts", "postcss.config.js", "package.json"])
+  for (const input of [
+    "src",
+    "index.html",
+    "vite.config.ts",
+    "vite-plugins",
+    "postcss.config.js",
+    "package.json",
+  ])
     visit(join(consoleRoot, input));
   visit(join(workspaceRoot, "node_modules", ".package-lock.json"));
   return newest;
@@ -49,6 +56,8 @@ export async function buildConsole() {
     await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [vite, "build", "--outDir", outDir, "--logLevel", "error"], {
         cwd: consoleRoot,
+        // Vite keeps an inherited NODE_ENV (vitest sets "test"), which would bundle React's development build.
+        env: { ...process.env, NODE_ENV: "production" },
         stdio: ["ignore", "ignore", "pipe"],
       });
       let errors = "";

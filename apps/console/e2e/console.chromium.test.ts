@@ -172,6 +172,9 @@ describe("the console, in Chromium", () => {
   it("sends an administrator whose session ended back to sign-in, saying why", async () => {
     const page = await rig.newPage();
     await signIn(page, rig.url, ADMIN.email, ADMIN.password);
+    // The dashboard's first requests must be answered before the session ends: one answered after
+    // would end it in this page already, and the reload below would find no session to explain.
+    await page.waitForLoadState("networkidle");
     // The page's own storage, read in the page (this file has no DOM types).
     const stored = await page.evaluate("sessionStorage.getItem('meridian.session')");
     const { token } = JSON.parse(String(stored)) as { token: string };

@@ -1,4 +1,8 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { loadFirstPage } from "./routes";
 
-createRoot(document.getElementById("root")!).render(<App />);
+// A page's code that fails to load shows its error where the page would be, as on any later visit.
+void loadFirstPage()
+  .catch(() => undefined)
+  .then(() => createRoot(document.getElementById("root")!).render(<App />));

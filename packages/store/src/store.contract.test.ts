@@ -89,6 +89,7 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     });
     await expect(core.users.get(globex, mine.id)).rejects.toMatchObject({ kind: "not_found" });
     await expect(core.groups.get(globex, group.id)).rejects.toMatchObject({ kind: "not_found" });
+    expect((await core.groups.tree(globex)).map((g) => g.id)).not.toContain(group.id);
     await expect(core.devices.get(globex, device.id)).rejects.toMatchObject({ kind: "not_found" });
     await expect(core.users.update(globex, mine.id, { displayName: "stolen" })).rejects.toMatchObject({
       kind: "not_found",
@@ -221,6 +222,14 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
       "Nest B",
       "Nest C",
     ]);
+    const nest = (await core.groups.tree(acme))
+      .filter((g) => g.name.startsWith("Nest "))
+      .map((g) => [g.name, g.childGroupIds]);
+    expect(nest).toEqual([
+      ["Nest A", [b!.id]],
+      ["Nest B", [c!.id]],
+      ["Nest C", [a!.id]],
+    ]);
     const members = await core.groups.listMembers(acme, b!.id, {});
     expect(members.items.map((m) => [m.type, m.label])).toEqual([
       ["group", "Nest C"],
@@ -229,6 +238,11 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     await core.groups.delete(acme, c!.id);
     expect((await core.groups.listMembers(acme, b!.id, {})).items.map((m) => m.label)).toEqual([
       "u1@nest.example",
+    ]);
+    const afterDelete = (await core.groups.tree(acme)).filter((g) => g.name.startsWith("Nest "));
+    expect(afterDelete.map((g) => [g.name, g.childGroupIds])).toEqual([
+      ["Nest A", [b!.id]],
+      ["Nest B", []],
     ]);
   });
 

@@ -1,10 +1,15 @@
 import createClient from "openapi-fetch";
+import { takeFirstScreenAnswer } from "../boot/first-screen";
 import { ApiError, type Problem } from "./problem";
 import type { paths } from "./schema";
 import { currentSession, endSession } from "./session";
 
 /** The management API, typed from its OpenAPI document (src/api/schema.d.ts). */
-export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? "",
+  // The first screen's answers may already be on their way, asked for by index.html.
+  fetch: (request) => takeFirstScreenAnswer(request)?.catch(() => fetch(request)) ?? fetch(request),
+});
 
 api.use({
   onRequest({ request }) {

@@ -8218,6 +8218,240 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/groups/tree": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every group with the groups nested directly inside it
+     * @description The whole tree in one answer, groups sorted by name. Roots are the groups that no other group contains; a group nested in several groups appears under each.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                /** @description Groups directly inside this one, by name. */
+                childGroupIds: string[];
+                /** @description Unix time in milliseconds. */
+                createdAt: number;
+                description: string;
+                externalId: string | null;
+                /**
+                 * Format: uuid
+                 * @description A Meridian identifier (UUID).
+                 */
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                source: "local" | "ldap" | "entra" | "scim";
+                /** @description Unix time in milliseconds. */
+                updatedAt: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable machine-readable error code. */
+              code: string;
+              /** @description What went wrong, in words a person can act on. */
+              detail: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/permissions": {
     parameters: {
       query?: never;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { SESSION_KEY } from "../boot/first-screen";
 
 /** The signed-in administrator's session, kept for this browser tab only. */
 export interface Session {
@@ -8,7 +9,7 @@ export interface Session {
   displayName: string;
 }
 
-const KEY = "meridian.session";
+const KEY = SESSION_KEY;
 const listeners = new Set<() => void>();
 
 function read(): Session | null {

@@ -1,8 +1,12 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+// Made on first use: building a formatter loads locale data, which every page would otherwise wait for.
+let dateTime: Intl.DateTimeFormat | undefined;
+let relativeTime: Intl.RelativeTimeFormat | undefined;
+const relative = () => (relativeTime ??= new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }));
 
 export function formatDateTime(ms: number | null | undefined): string {
-  return ms == null ? "—" : dateTime.format(ms);
+  if (ms == null) return "—";
+  dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return dateTime.format(ms);
 }
 
 /** "3 minutes ago", "in 2 days". */
@@ -15,8 +19,8 @@ export function formatRelative(ms: number | null | undefined, now = Date.now()):
     ["minute", 60],
   ];
   for (const [unit, size] of units)
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  return Math.abs(seconds) < 10 ? "just now" : relative.format(seconds, "second");
+    if (Math.abs(seconds) >= size) return relative().format(Math.round(seconds / size), unit);
+  return Math.abs(seconds) < 10 ? "just now" : relative().format(seconds, "second");
 }
 
 export function formatBytes(bytes: number | null | undefined): string {

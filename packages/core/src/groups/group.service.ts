@@ -5,7 +5,7 @@ import { newId } from "../shared/ids.js";
 import { pageRequest, type Page } from "../shared/paging.js";
 import type { TenantStore } from "../store.js";
 import type { User } from "../users/user.js";
-import type { Group, GroupMember, MemberRef } from "./group.js";
+import type { Group, GroupMember, GroupNode, MemberRef } from "./group.js";
 
 export interface NewGroup {
   name: string;
@@ -96,6 +96,11 @@ export class GroupService {
   ): Promise<Page<Group>> {
     const text = query.text?.trim().toLowerCase() || undefined;
     return this.deps.store.forTenant(actor.tenantId).groups.list({ text }, pageRequest(paging));
+  }
+
+  /** The whole tree in one answer: a console draws it without asking for each group's members. */
+  async tree(actor: Actor): Promise<GroupNode[]> {
+    return this.deps.store.forTenant(actor.tenantId).groups.listTree();
   }
 
   async addMember(actor: Actor, groupId: string, member: MemberRef): Promise<GroupMember> {

@@ -25,6 +25,11 @@ export interface GroupMember extends MemberRef {
   addedAt: number;
 }
 
+/** A group with the groups nested directly inside it: one node of the group tree. */
+export interface GroupNode extends Group {
+  childGroupIds: string[];
+}
+
 export interface GroupRepository {
   insert(group: Group): Promise<void>;
   get(id: string): Promise<Group | undefined>;
@@ -42,6 +47,8 @@ export interface GroupRepository {
   /** Removes a user from every group it is directly in (when the user is deleted). */
   removeUserEverywhere(userId: string): Promise<void>;
   listMembers(groupId: string, page: PageRequest): Promise<Page<GroupMember>>;
+  /** Every group by name, each with the ids of the groups directly inside it (by name too). */
+  listTree(): Promise<GroupNode[]>;
   /** Ids of the groups nested inside this one, at any depth (the group itself excluded). */
   descendantGroupIds(groupId: string): Promise<string[]>;
   /** Users who are members directly or through nested groups, each once, even if the groups form a loop. */

@@ -5,6 +5,7 @@ import * as deviceInventory from "./0003-device-inventory.js";
 import * as deviceCertificates from "./0004-device-certificates.js";
 import * as deviceCompliance from "./0005-device-compliance.js";
 import * as devicePush from "./0006-device-push.js";
+import * as deviceSummaryIndex from "./0007-device-summary-index.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0004-device-certificates": deviceCertificates,
   "0005-device-compliance": deviceCompliance,
   "0006-device-push": devicePush,
+  "0007-device-summary-index": deviceSummaryIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -245,28 +245,47 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
 
   /** Devices by how long ago they last made contact, and by their last compliance report. */
   async function contactAndCompliance(now: number) {
-    // Never is stored as 0. Literals, not parameters: PostgreSQL matches the grouped expression to the selected one only when both read the same.
-    const since = (days: number) => sql.lit(now - days * DAY);
+    // Never is stored as 0. Each count reads a range of the tenant's last-contact index, no device row.
     const lastSeen = sql.ref("devices.lastSeenAt");
-    const bucket = sql<string>`case when ${lastSeen} is null or ${lastSeen} <= 0 then 'never' when ${lastSeen} >= ${since(1)} then 'day' when ${lastSeen} >= ${since(7)} then 'week' when ${lastSeen} >= ${since(30)} then 'month' else 'older' end`;
-    const rows = await db
+    const since = (days: number) => sql.lit(now - days * DAY);
+    const seen = await db
       .selectFrom("devices")
-      .leftJoin("deviceCompliance", (join) =>
-        join
-          .onRef("deviceCompliance.tenantId", "=", "devices.tenantId")
-          .onRef("deviceCompliance.deviceId", "=", "devices.id"),
-      )
-      .select([bucket.as("bucket"), "deviceCompliance.compliant", (eb) => eb.fn.countAll<number>().as("n")])
+      .select((eb) => [
+        eb.fn.countAll<number>().as("total"),
+        eb.fn.count<number>(sql`case when ${lastSeen} >= ${since(1)} then 1 end`).as("day"),
+        eb.fn.count<number>(sql`case when ${lastSeen} >= ${since(7)} then 1 end`).as("week"),
+        eb.fn.count<number>(sql`case when ${lastSeen} >= ${since(30)} then 1 end`).as("month"),
+        eb.fn.count<number>(sql`case when ${lastSeen} is null or ${lastSeen} <= 0 then 1 end`).as("never"),
+      ])
       .where("devices.tenantId", "=", tenantId)
-      .groupBy([bucket, "deviceCompliance.compliant"])
+      .executeTakeFirstOrThrow();
+    const [total, day, week, month, never] = [seen.total, seen.day, seen.week, seen.month, seen.never].map(
+      Number,
+    ) as [number, number, number, number, number];
+    const byLastContact = {
+      day,
+      week: week - day,
+      month: month - week,
+      older: total - month - never,
+      never,
+    };
+    // Only devices that reported have a compliance row: the others are "not reported".
+    const reports = await db
+      .selectFrom("deviceCompliance")
+      .innerJoin("devices", (join) =>
+        join
+          .onRef("devices.tenantId", "=", "deviceCompliance.tenantId")
+          .onRef("devices.id", "=", "deviceCompliance.deviceId"),
+      )
+      .select(["deviceCompliance.compliant", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("deviceCompliance.tenantId", "=", tenantId)
+      .groupBy("deviceCompliance.compliant")
       .execute();
-    const byLastContact = { day: 0, week: 0, month: 0, older: 0, never: 0 };
-    const byCompliance = { compliant: 0, notCompliant: 0, notReported: 0 };
-    for (const row of rows) {
+    const byCompliance = { compliant: 0, notCompliant: 0, notReported: total };
+    for (const row of reports) {
       const n = Number(row.n);
-      byLastContact[row.bucket as keyof typeof byLastContact] += n;
-      if (row.compliant === null) byCompliance.notReported += n;
-      else if (Number(row.compliant) === 1) byCompliance.compliant += n;
+      byCompliance.notReported -= n;
+      if (Number(row.compliant) === 1) byCompliance.compliant += n;
       else byCompliance.notCompliant += n;
     }
     return { byLastContact, byCompliance };

@@ -144,6 +144,22 @@ export function groupRepository({ db, tenantId }: RepositoryContext): GroupRepos
       }));
       return pageOf(members, page, (m) => ({ after: m.type, id: m.id }));
     },
+    async listTree() {
+      const groups = (await table().orderBy("name").orderBy("id").execute()).map(toGroup);
+      const nested = await db
+        .selectFrom("groupMembers as gm")
+        .innerJoin("groups as g", (j) => j.onRef("g.id", "=", "gm.memberId").on("g.tenantId", "=", tenantId))
+        .select(["gm.groupId", "gm.memberId"])
+        .where("gm.tenantId", "=", tenantId)
+        .where("gm.memberType", "=", "group")
+        .orderBy("g.name")
+        .orderBy("g.id")
+        .execute();
+      const children = new Map<string, string[]>();
+      for (const { groupId, memberId } of nested)
+        children.set(groupId, [...(children.get(groupId) ?? []), memberId]);
+      return groups.map((g) => ({ ...g, childGroupIds: children.get(g.id) ?? [] }));
+    },
     async descendantGroupIds(groupId) {
       const rows = await descendants(groupId).selectFrom("descendants").select("id").execute();
       return rows.map((r) => r.id).filter((id) => id !== groupId);

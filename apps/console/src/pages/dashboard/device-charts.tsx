@@ -1,8 +1,9 @@
-import { BarChart, DonutChart } from "@mantine/charts";
 import { SimpleGrid } from "@mantine/core";
 import type { DeviceSummary } from "../../api/types";
 import { PLATFORM_LABELS } from "../../components/format";
+import { BarList } from "./bar-list";
 import { ChartCard } from "./chart-card";
+import { DonutChart } from "./donut-chart";
 
 const PLATFORM_COLORS: Record<string, string> = {
   ios: "indigo.6",
@@ -18,8 +19,6 @@ const STATE_CHART_COLORS: Record<string, string> = {
   wiped: "gray.5",
   retired: "gray.4",
 };
-/** Drawn at once: an administrator opening the dashboard wants the numbers, not an animation. */
-const STILL = { isAnimationActive: false };
 const CONTACT_LABELS: Record<string, string> = {
   day: "< 1 day",
   week: "1–7 d",
@@ -36,8 +35,8 @@ export function DeviceCharts({ summary }: { summary: DeviceSummary }) {
     color: PLATFORM_COLORS[platform] ?? "gray.5",
   }));
   const versions = summary.byOsVersion.slice(0, 8).map((v) => ({
-    version: `${PLATFORM_LABELS[v.platform] ?? v.platform} ${v.osVersion ?? "?"}`,
-    Devices: v.count,
+    name: `${PLATFORM_LABELS[v.platform] ?? v.platform} ${v.osVersion ?? "?"}`,
+    value: v.count,
   }));
   const states = Object.entries(summary.byState).map(([state, value]) => ({
     name: state,
@@ -50,48 +49,25 @@ export function DeviceCharts({ summary }: { summary: DeviceSummary }) {
     { name: "Not reported", value: summary.byCompliance.notReported, color: "gray.4" },
   ].filter((c) => c.value > 0);
   const contact = Object.entries(CONTACT_LABELS).map(([bucket, label]) => ({
-    contact: label,
-    Devices: summary.byLastContact[bucket as keyof typeof summary.byLastContact] ?? 0,
+    name: label,
+    value: summary.byLastContact[bucket as keyof typeof summary.byLastContact] ?? 0,
   }));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="device-charts">
       <ChartCard title={`Devices by platform (${summary.total.toLocaleString()})`}>
-        <DonutChart
-          data={platforms}
-          withLabelsLine
-          withLabels
-          withTooltip
-          h={200}
-          w="100%"
-          pieProps={STILL}
-        />
+        <DonutChart data={platforms} label="Devices by platform" />
       </ChartCard>
       <ChartCard title="Compliance">
-        <DonutChart
-          data={compliance}
-          withLabelsLine
-          withLabels
-          withTooltip
-          h={200}
-          w="100%"
-          pieProps={STILL}
-        />
+        <DonutChart data={compliance} label="Compliance" />
       </ChartCard>
       <ChartCard title="Device state">
-        <DonutChart data={states} withLabelsLine withLabels withTooltip h={200} w="100%" pieProps={STILL} />
+        <DonutChart data={states} label="Device state" />
       </ChartCard>
       <ChartCard title="Most common OS versions">
-        <BarChart
-          h={220}
-          data={versions}
-          dataKey="version"
-          orientation="vertical"
-          yAxisProps={{ width: 110 }}
-          series={[{ name: "Devices", color: "indigo.6" }]}
-        />
+        <BarList data={versions} color="indigo.6" label="Most common OS versions" />
       </ChartCard>
       <ChartCard title="Last contact">
-        <BarChart h={220} data={contact} dataKey="contact" series={[{ name: "Devices", color: "teal.6" }]} />
+        <BarList data={contact} color="teal.6" label="Devices by last contact" />
       </ChartCard>
     </SimpleGrid>
   );

@@ -1,4 +1,5 @@
 import type { DeviceListQuery } from "../../api/types";
+import { DEVICE_PAGE } from "../../boot/first-screen";
 
 export type DeviceFilterValues = Pick<
   DeviceListQuery,
@@ -36,4 +37,13 @@ export function searchFromFilters(filters: DeviceFilterValues): URLSearchParams 
     if (value) params.set(key, value);
   }
   return params;
+}
+
+/** The first page's query; the owner, named by email in the address, goes to the API as the user's id. */
+export function deviceListQuery(
+  filters: DeviceFilterValues,
+  ownerId: string | null | undefined,
+): DeviceListQuery {
+  const { ownerEmail: _byEmail, ...rest } = filters;
+  return { ...rest, limit: DEVICE_PAGE, ...(ownerId ? { owner: ownerId } : {}) };
 }

@@ -1,10 +1,9 @@
-import { Anchor, Group, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties } from "react";
 import { Link } from "react-router";
 import type { Device } from "../../api/types";
-import { formatRelative, PLATFORM_LABELS } from "../../components/format";
-import { StateBadge } from "../../components/state-badge";
+import { formatRelative, PLATFORM_LABELS, STATE_COLORS } from "../../components/format";
 import classes from "./device-table.module.css";
 
 type Sort = "name" | "lastSeenAt" | "enrolledAt";
@@ -15,6 +14,8 @@ const ROW_HEIGHT = 44;
  * page is asked for while the reader is still some way from the end.
  */
 export function DeviceTable(props: {
+  /** Changes when the filters or the order do: the list starts again from its top. */
+  listKey: string;
   devices: Device[];
   hasMore: boolean;
   loadingMore: boolean;
@@ -23,8 +24,11 @@ export function DeviceTable(props: {
   order: "asc" | "desc";
   onSort: (sort: Sort, order: "asc" | "desc") => void;
 }) {
-  const { devices, hasMore, loadingMore, loadMore } = props;
+  const { devices, hasMore, loadingMore, loadMore, listKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [listKey]);
   const virtualizer = useVirtualizer({
     count: devices.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller.current,
@@ -62,46 +66,9 @@ export function DeviceTable(props: {
           <div>{header("Last contact", "lastSeenAt")}</div>
         </div>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {items.map((item) => {
-            const device = devices[item.index];
-            return (
-              <div
-                key={item.key}
-                className={classes.row}
-                role="row"
-                data-testid={device ? "device-row" : undefined}
-                data-state={device?.state}
-                style={{
-                  position: "absolute",
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${item.start}px)`,
-                }}
-              >
-                {device ? (
-                  <>
-                    <div className={classes.cell}>
-                      <Anchor component={Link} to={`/devices/${device.id}`} size="sm">
-                        {device.name}
-                      </Anchor>
-                    </div>
-                    <div className={classes.cell}>{PLATFORM_LABELS[device.platform]}</div>
-                    <div className={classes.cell}>{device.osVersion ?? "—"}</div>
-                    <div className={classes.cell}>{device.model ?? "—"}</div>
-                    <div>
-                      <StateBadge state={device.state} />
-                    </div>
-                    <div className={classes.cell}>{formatRelative(device.lastSeenAt)}</div>
-                  </>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    Loading more devices…
-                  </Text>
-                )}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <DeviceRow key={item.key} device={devices[item.index]} start={item.start} />
+          ))}
         </div>
       </div>
       <Group justify="flex-end" mt={6}>
@@ -111,4 +78,50 @@ export function DeviceTable(props: {
       </Group>
     </div>
   );
+}
+
+/**
+ * One row, in plain elements: a screenful of Mantine components costs more to render than a scroll
+ * frame allows. Rows keep their index as they scroll, so a row already shown is not rendered again.
+ */
+const DeviceRow = memo(function DeviceRow({ device, start }: { device: Device | undefined; start: number }) {
+  return (
+    <div
+      className={classes.row}
+      role="row"
+      data-testid={device ? "device-row" : undefined}
+      data-state={device?.state}
+      style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
+    >
+      {device ? (
+        <>
+          <div className={classes.cell}>
+            <Link to={`/devices/${device.id}`} className={classes.link}>
+              {device.name}
+            </Link>
+          </div>
+          <div className={classes.cell}>{PLATFORM_LABELS[device.platform]}</div>
+          <div className={classes.cell}>{device.osVersion ?? "—"}</div>
+          <div className={classes.cell}>{device.model ?? "—"}</div>
+          <div>
+            <span className={classes.badge} data-state={device.state} style={badgeColors(device.state)}>
+              {device.state}
+            </span>
+          </div>
+          <div className={classes.cell}>{formatRelative(device.lastSeenAt)}</div>
+        </>
+      ) : (
+        <span className={classes.loadingMore}>Loading more devices…</span>
+      )}
+    </div>
+  );
+});
+
+/** The colours of Mantine's light badge (components/state-badge.tsx) for a state. */
+function badgeColors(state: string): CSSProperties {
+  const color = STATE_COLORS[state] ?? "gray";
+  return {
+    "--badge-bg": `var(--mantine-color-${color}-light)`,
+    "--badge-color": `var(--mantine-color-${color}-light-color)`,
+  } as CSSProperties;
 }

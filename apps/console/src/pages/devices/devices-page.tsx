@@ -8,12 +8,16 @@ import { PageHeader } from "../../components/page-header";
 import { DeviceFilterBar } from "./device-filter-bar";
 import { filtersFromSearch, searchFromFilters, type DeviceFilterValues } from "./device-filters";
 import { DeviceTable } from "./device-table";
-import { useDeviceList } from "./use-device-list";
+import { useDeviceList, usePrefetchDeviceList } from "./use-device-list";
 
 export default function DevicesPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(params), [params]);
-  const setFilters = (next: DeviceFilterValues) => setParams(searchFromFilters(next), { replace: true });
+  const prefetch = usePrefetchDeviceList();
+  const setFilters = (next: DeviceFilterValues) => {
+    prefetch(next);
+    setParams(searchFromFilters(next), { replace: true });
+  };
   const { list, unknownOwner } = useDeviceList(filters);
   const devices = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const filtered = Object.values(filters).some(Boolean);
@@ -45,8 +49,9 @@ export default function DevicesPage() {
         )
       ) : (
         <DeviceTable
+          listKey={searchFromFilters(filters).toString()}
           devices={devices}
-          hasMore={list.hasNextPage}
+          hasMore={list.hasNextPage && !list.isPlaceholderData}
           loadingMore={list.isFetchingNextPage}
           loadMore={() => void list.fetchNextPage()}
           sort={filters.sort ?? "name"}

@@ -51,6 +51,14 @@ describe("groups API", () => {
       (await server.call("DELETE", `/api/v1/groups/${sales.id}/members/user/${bob.id}`, { token }))
         .statusCode,
     ).toBe(404);
+    const tree = await server.call("GET", "/api/v1/groups/tree", { token });
+    expect(tree.statusCode).toBe(200);
+    const nodes = tree.json<{ items: Array<{ id: string; name: string; childGroupIds: string[] }> }>().items;
+    expect(nodes.map((g) => [g.name, g.childGroupIds])).toEqual([
+      ["Company", [sales.id]],
+      ["Sales", [emea.id]],
+      ["Sales EMEA", []],
+    ]);
     const members = await server.call("GET", `/api/v1/groups/${sales.id}/members`, { token });
     expect(members.json<{ items: Array<{ label: string }> }>().items.map((m) => m.label)).toEqual([
       "Sales EMEA",

@@ -36,6 +36,32 @@ export function groupRoutes(app: TypedApp, core: Core): void {
     },
   );
 
+  app.get(
+    "/api/v1/groups/tree",
+    {
+      config: { access: "groups:read" },
+      schema: {
+        tags,
+        summary: "Every group with the groups nested directly inside it",
+        description:
+          "The whole tree in one answer, groups sorted by name. Roots are the groups that no other group contains; a group nested in several groups appears under each.",
+        security: bearer,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                ...GroupSchema.properties,
+                childGroupIds: Type.Array(Id, { description: "Groups directly inside this one, by name." }),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await core.groups.tree(actorOf(request)) }),
+  );
+
   app.post(
     "/api/v1/groups",
     {
