@@ -14,6 +14,8 @@ export interface RelayConfig {
   logLevel: string;
   /** Activation lookups allowed per device address per minute. */
   lookupsPerMinute: number;
+  /** Where `GET /metrics` (Prometheus) is served; off when the port is undefined. */
+  metrics: { host: string; port: number | undefined };
   /** Where pushes go: the real APNs, FCM and WNS unless these name others (local emulators). */
   push: {
     apnsUrl: string | undefined;
@@ -61,6 +63,13 @@ export function relayConfigFromEnvironment(
       env.MERIDIAN_RELAY_LOOKUPS_PER_MINUTE,
       30,
     ),
+    metrics: {
+      host: env.MERIDIAN_RELAY_METRICS_HOST || "127.0.0.1",
+      port:
+        env.MERIDIAN_RELAY_METRICS_PORT === undefined || env.MERIDIAN_RELAY_METRICS_PORT === ""
+          ? undefined
+          : port("MERIDIAN_RELAY_METRICS_PORT", env.MERIDIAN_RELAY_METRICS_PORT, 0),
+    },
     push: {
       apnsUrl: env.MERIDIAN_PUSH_APNS_URL || undefined,
       fcmUrl: env.MERIDIAN_PUSH_FCM_URL || undefined,

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createSecretBox, loadSecretKey } from "@meridian/crypto";
 import { pushChannelHost } from "@meridian/protocol";
 import { DeviceEdge, LinkHub, watchEventLoop } from "@meridian/tunnel";
+import { relayRegistry, startMetricsServer } from "./metrics/metrics-server.js";
 import pino from "pino";
 import { buildRelayApi } from "./api/relay-api.js";
 import { PushChannelHub } from "./push/push-channel.js";
@@ -20,6 +21,8 @@ export interface RunningRelay {
   /** "host:port" of the device edge. */
   edgeAddress: string;
   host: string;
+  /** "host:port" where `GET /metrics` is served, when it is. */
+  metricsAddress: string | undefined;
   /** SHA-256 of the relay CA certificate: what servers (and test devices) pin. */
   caFingerprint: string;
   caCertificatePem: string;
@@ -57,17 +60,29 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const stopLoopWatch = watchEventLoop((blockedMs) =>
     log.warn({ blockedMs }, "the event loop was held up: this process is overloaded or starved of CPU"),
   );
-  hub.on("link-up", (e) => log.info(e, "server link up"));
-  hub.on("link-down", (e) => log.warn(e, "server link down"));
+  let serverLinks = 0;
+  hub.on("link-up", (e) => {
+    serverLinks++;
+    log.info(e, "server link up");
+  });
+  hub.on("link-down", (e) => {
+    serverLinks--;
+    log.warn(e, "server link down");
+  });
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
   const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log);
   await channels.load();
+  const registry = relayRegistry({
+    serverLinks: () => serverLinks,
+    pushChannels: () => channels.connected(),
+  });
   const push = new PushGateway(
     db,
     secretBox,
     {
+      registry,
       apnsUrl: config.push.apnsUrl,
       fcmUrl: config.push.fcmUrl,
       wnsTokenUrl: config.push.wnsTokenUrl,
@@ -109,6 +124,10 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
 
   const linkPort = (await hub.listen(config.linkPort, config.listenHost)).port;
   const edgePort = (await edge.listen(config.edgePort, config.listenHost)).port;
+  const metrics =
+    config.metrics.port === undefined
+      ? undefined
+      : await startMetricsServer(registry, config.metrics.host, config.metrics.port);
   const expiry = setInterval(
     () =>
       void activations
@@ -120,6 +139,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   return {
     linkAddress: `${config.listenHost}:${linkPort}`,
     edgeAddress: `${config.listenHost}:${edgePort}`,
+    metricsAddress: metrics?.address,
     host: config.host,
     caFingerprint: identity.ca.fingerprint,
     caCertificatePem: identity.ca.certificatePem,
@@ -128,6 +148,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     async stop() {
       clearInterval(expiry);
       stopLoopWatch();
+      await metrics?.close();
       await edge.close();
       await hub.close(1000);
       await api.app.close();

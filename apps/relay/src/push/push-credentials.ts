@@ -1,3 +1,4 @@
+import type { Registry } from "prom-client";
 import {
   ApnsClient,
   FcmClient,
@@ -18,6 +19,8 @@ export interface PushEndpoints {
   wnsChannelHosts?: string[] | undefined;
   /** Extra trust anchors (PEM) for an emulator's certificate. */
   ca?: string | undefined;
+  /** Where the clients' metrics go (the relay's Prometheus registry). */
+  registry?: Registry | undefined;
 }
 
 export type CredentialsError = PushError;
@@ -55,6 +58,7 @@ export function clientFor(
         ...(credentials.environment ? { environment: credentials.environment } : {}),
         ...(endpoints.apnsUrl ? { baseUrl: endpoints.apnsUrl } : {}),
         ...(ca ? { ca } : {}),
+        ...(endpoints.registry ? { registry: endpoints.registry } : {}),
       });
     }
     case "fcm":
@@ -62,6 +66,7 @@ export function clientFor(
         serviceAccount: credentials.serviceAccount,
         ...(endpoints.fcmUrl ? { baseUrl: endpoints.fcmUrl } : {}),
         ...(ca ? { ca } : {}),
+        ...(endpoints.registry ? { registry: endpoints.registry } : {}),
       });
     case "wns":
       return new WnsClient({
@@ -69,6 +74,7 @@ export function clientFor(
         ...(endpoints.wnsTokenUrl ? { tokenUrl: endpoints.wnsTokenUrl } : {}),
         ...(endpoints.wnsChannelHosts ? { allowedChannelHosts: endpoints.wnsChannelHosts } : {}),
         ...(ca ? { ca } : {}),
+        ...(endpoints.registry ? { registry: endpoints.registry } : {}),
       });
   }
 }

@@ -97,6 +97,18 @@ describe("devices woken by push through the relay", () => {
     expect(push.body.lastPushedAt).not.toBeNull();
   });
 
+  it("counts what the push gateway sent in the relay's Prometheus metrics", async () => {
+    const scrape = await fetch(`http://${bed.relay.metricsAddress}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get("content-type")).toMatch(/^text\/plain/);
+    const text = await scrape.text();
+    expect(text).toMatch(/^meridian_push_sent_total\{service="fcm"\} 1$/m);
+    expect(text).toMatch(/^meridian_push_latency_seconds_count\{service="fcm"\} 1$/m);
+    expect(text).toMatch(/^meridian_relay_server_links 1$/m);
+    expect(text).toMatch(/^meridian_relay_process_resident_memory_bytes \d+/m);
+    expect((await fetch(`http://${bed.relay.metricsAddress}/other`)).status).toBe(404);
+  });
+
   it("shows a token FCM has forgotten on the device, and stops pushing to it", async () => {
     fcm.unregisterDevice(token);
     const before = fcm.stats.requests;

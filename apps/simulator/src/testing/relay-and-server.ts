@@ -41,6 +41,7 @@ export async function startRelayAndServer(
       linkPort: 0,
       edgePort: 0,
       logLevel: "silent",
+      metrics: { host: "127.0.0.1", port: 0 },
       ...(options.relayPush ? { push: options.relayPush } : {}),
     },
   );
