@@ -16,6 +16,8 @@ export interface ServerConfig {
   relay: RelaySettings | undefined;
   /** The console's production build to serve at /console (MERIDIAN_CONSOLE_DIR); apps/console/dist when unset. */
   consoleDir?: string | undefined;
+  /** Where `GET /metrics` (Prometheus) is served (MERIDIAN_METRICS_PORT, _HOST); off when the port is undefined. */
+  metrics?: { host: string; port: number | undefined } | undefined;
 }
 
 export const DEFAULT_ADMIN_EMAIL = "admin@meridian.local";
@@ -54,6 +56,13 @@ export function serverConfigFromEnvironment(
       ? parseRelayUrl(env.MERIDIAN_RELAY, env.MERIDIAN_RELAY_PROXY || undefined)
       : undefined,
     consoleDir: env.MERIDIAN_CONSOLE_DIR ? resolve(env.MERIDIAN_CONSOLE_DIR) : undefined,
+    metrics: {
+      host: env.MERIDIAN_METRICS_HOST || "127.0.0.1",
+      port:
+        env.MERIDIAN_METRICS_PORT === undefined || env.MERIDIAN_METRICS_PORT === ""
+          ? undefined
+          : integer("MERIDIAN_METRICS_PORT", env.MERIDIAN_METRICS_PORT, 0, 0, 65535),
+    },
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...config, ...defined, ...(defined.dataDir ? { dataDir: resolve(String(defined.dataDir)) } : {}) };

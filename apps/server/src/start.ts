@@ -10,10 +10,11 @@ import {
 import type { FastifyBaseLogger } from "fastify";
 import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore, type KyselyStore } from "@meridian/store";
-import { watchEventLoop } from "@meridian/tunnel";
+import { startMetricsServer, watchEventLoop } from "@meridian/tunnel";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
 import { buildAgentApp } from "./device-endpoint/agent-app.js";
+import { serverRegistry } from "./metrics/server-metrics.js";
 import { CommandWaiters } from "./device-endpoint/command-waiters.js";
 import { DeviceHosts } from "./device-endpoint/device-hosts.js";
 import { TenantPki } from "./device-endpoint/tenant-pki.js";
@@ -28,6 +29,8 @@ export interface RunningServer {
   /** Set only on the first start, when Meridian made up the first administrator's password. */
   firstAdministrator: { email: string; password: string; generated: boolean } | undefined;
   relay: RelayConnection | undefined;
+  /** "host:port" where `GET /metrics` is served, when it is. */
+  metricsAddress: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -118,6 +121,18 @@ export async function startServer(
       relay.start();
     }
     waker.start();
+    const metrics =
+      config.metrics?.port === undefined
+        ? undefined
+        : await startMetricsServer(
+            serverRegistry({
+              longPolls: () => waiters.waitingDevices,
+              relayLinkUp: () => (relay ? (relay.status().state === "up" ? 1 : 0) : undefined),
+              wakes: () => ({ ...waker.stats }),
+            }),
+            config.metrics.host,
+            config.metrics.port,
+          );
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.httpPort;
 
@@ -144,10 +159,12 @@ export async function startServer(
       store,
       firstAdministrator: created ? { email, password, generated } : undefined,
       relay,
+      metricsAddress: metrics?.address,
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(maintainTimer);
         stopLoopWatch();
+        await metrics?.close();
         await waker.stop();
         await relay?.stop();
         await app.close();

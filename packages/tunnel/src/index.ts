@@ -46,4 +46,5 @@ export { normalizeFingerprint, type RelayTrust, verifyPinnedChain } from "./link
 export { connectTcp, parseProxyUrl, type ConnectTcpOptions, type Proxy } from "./proxy/connect-tcp.js";
 export { splice, type SpliceOptions } from "./splice.js";
 export { watchEventLoop } from "./event-loop-watch.js";
+export { startMetricsServer } from "./metrics-server.js";
 export { type AgentTrust, fetchPinnedCa, pinnedHttpsAgent, type PinnedTarget } from "./pinned-https.js";

@@ -97,7 +97,7 @@ describe("devices woken by push through the relay", () => {
     expect(push.body.lastPushedAt).not.toBeNull();
   });
 
-  it("counts what the push gateway sent in the relay's Prometheus metrics", async () => {
+  it("counts what was pushed in the relay's and the server's Prometheus metrics", async () => {
     const scrape = await fetch(`http://${bed.relay.metricsAddress}/metrics`);
     expect(scrape.status).toBe(200);
     expect(scrape.headers.get("content-type")).toMatch(/^text\/plain/);
@@ -107,6 +107,11 @@ describe("devices woken by push through the relay", () => {
     expect(text).toMatch(/^meridian_relay_server_links 1$/m);
     expect(text).toMatch(/^meridian_relay_process_resident_memory_bytes \d+/m);
     expect((await fetch(`http://${bed.relay.metricsAddress}/other`)).status).toBe(404);
+
+    const server = await (await fetch(`http://${bed.server.metricsAddress}/metrics`)).text();
+    expect(server).toMatch(/^meridian_server_relay_link_up 1$/m);
+    expect(server).toMatch(/^meridian_server_device_wakes\{outcome="sent"\} 1$/m);
+    expect(server).toMatch(/^meridian_server_long_polls 0$/m);
   });
 
   it("shows a token FCM has forgotten on the device, and stops pushing to it", async () => {

@@ -75,6 +75,7 @@ export async function startRelayAndServer(
       adminEmail: ADMIN.email,
       adminPassword: ADMIN.password,
       logLevel: "silent",
+      metrics: { host: "127.0.0.1", port: 0 },
     },
   );
   serverConfig.relay = relaySettings;

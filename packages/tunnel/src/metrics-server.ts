@@ -1,46 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-
-export interface RelayGauges {
-  /** Live links from servers. */
-  serverLinks(): number;
-  /** Devices holding the relay's own push channel. */
-  pushChannels(): number;
-}
-
-/**
- * The relay's metrics for Prometheus: the push clients' counters and latencies (sent, failed by
- * reason), live server links and push channels, and the process's own (CPU, memory, event-loop lag).
- */
-export function relayRegistry(gauges: RelayGauges): Registry {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "meridian_relay_" });
-  new Gauge({
-    name: "meridian_relay_server_links",
-    help: "Live links from servers to this relay.",
-    registers: [registry],
-    collect() {
-      this.set(gauges.serverLinks());
-    },
-  });
-  new Gauge({
-    name: "meridian_relay_push_channels",
-    help: "Devices holding the relay's own push channel.",
-    registers: [registry],
-    collect() {
-      this.set(gauges.pushChannels());
-    },
-  });
-  return registry;
-}
 
 /**
  * Serves `GET /metrics` in Prometheus's text format on its own port, apart from the public ports:
  * by default on loopback, for a scraper on the same host or behind the operator's own network.
  */
 export async function startMetricsServer(
-  registry: Registry,
+  registry: { contentType: string; metrics(): Promise<string> },
   host: string,
   port: number,
 ): Promise<{ address: string; close(): Promise<void> }> {
