@@ -117,7 +117,11 @@ async function relayRole({ pems, flowControl }: Extract<Message, { type: "init" 
   send({ type: "ready", ports: { link: link.port, edge: device.port } });
 }
 
-async function serverRole({ pems, linkPort, flowControl }: Extract<Message, { type: "init" }>): Promise<void> {
+async function serverRole({
+  pems,
+  linkPort,
+  flowControl,
+}: Extract<Message, { type: "init" }>): Promise<void> {
   const deviceTls = createTlsServer(pems.deviceServer, countingSink);
   const client = new LinkClient({
     relays: [`127.0.0.1:${linkPort}`],
