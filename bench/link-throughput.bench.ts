@@ -4,7 +4,7 @@
  * the memory one idle device connection costs the relay and the server.
  *
  *   node --import tsx bench/link-throughput.bench.ts [--mb 256] [--streams 1,10,100] [--runs 5]
- *     [--idle 1000] [--window <stream window bytes>]
+ *     [--idle 1000] [--window <stream window bytes>] [--cpu-prof <dir>]
  *
  * Three processes, as in production: this one plays the devices, one child is the relay (link hub and
  * device edge), one the server (link client; it terminates the devices' TLS and counts the bytes).
@@ -13,7 +13,8 @@
  * starts after every connection's handshake and ends when every receiver has counted its last byte;
  * the paths take turns, run after run, so a busy neighbour on the machine slows them alike.
  * "CPU" is each process's CPU time during the relay transfers as a share of one core, and "MB/s per
- * relay core" the relay path's rate divided by the relay's share: what one relay core can carry.
+ * relay core" the relay path's rate divided by the relay's share: what one relay core can carry (and
+ * the same for the server, which also terminates the devices' TLS).
  * Target: the relay path at 25% or more of the direct TCP copy.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -29,7 +30,13 @@ import type { Duplex } from "node:stream";
 import { connect as tlsConnect, createServer as createTlsServer } from "node:tls";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DeviceEdge, LinkClient, LinkHub } from "../packages/tunnel/src/index.js";
+import {
+  DEFAULT_FLOW_CONTROL,
+  DeviceEdge,
+  LinkClient,
+  LinkHub,
+  type FlowControl,
+} from "../packages/tunnel/src/index.js";
 import { createTunnelPki, DEVICE_HOST } from "../packages/tunnel/src/testing/tunnel-fixture.js";
 import { markdownTable } from "./lib/stats.js";
 
@@ -43,7 +50,7 @@ interface Pems {
 }
 
 type Message =
-  | { type: "init"; pems: Pems; linkPort?: number; window: number }
+  | { type: "init"; pems: Pems; linkPort?: number; flowControl: Partial<FlowControl> }
   | { type: "ready"; ports: Record<string, number> }
   | { type: "probe" }
   | { type: "stop" }
@@ -93,13 +100,13 @@ function answerProbes(): void {
   });
 }
 
-async function relayRole({ pems, window }: Extract<Message, { type: "init" }>): Promise<void> {
+async function relayRole({ pems, flowControl }: Extract<Message, { type: "init" }>): Promise<void> {
   const hub = new LinkHub({
     key: pems.relay.key,
     cert: pems.relay.cert,
     clientCa: pems.linkCa,
     authorize: () => ({ serverId: "server-1" }),
-    flowControl: { streamWindowBytes: window },
+    flowControl,
   });
   const edge = new DeviceEdge({
     route: (name) => (name === DEVICE_HOST ? "server-1" : undefined),
@@ -110,14 +117,18 @@ async function relayRole({ pems, window }: Extract<Message, { type: "init" }>): 
   send({ type: "ready", ports: { link: link.port, edge: device.port } });
 }
 
-async function serverRole({ pems, linkPort, window }: Extract<Message, { type: "init" }>): Promise<void> {
+async function serverRole({
+  pems,
+  linkPort,
+  flowControl,
+}: Extract<Message, { type: "init" }>): Promise<void> {
   const deviceTls = createTlsServer(pems.deviceServer, countingSink);
   const client = new LinkClient({
     relays: [`127.0.0.1:${linkPort}`],
     trust: { ca: pems.relayCa },
     credentials: pems.linkClient,
     onStream: (stream) => deviceTls.emit("connection", stream),
-    flowControl: { streamWindowBytes: window },
+    flowControl,
   }).start();
   await once(client, "up");
   send({ type: "ready", ports: {} });
@@ -134,10 +145,16 @@ async function sinkRole({ pems }: Extract<Message, { type: "init" }>): Promise<v
 class Child {
   private constructor(readonly process: ChildProcess) {}
 
-  static async start(role: string, init: Message): Promise<{ child: Child; ports: Record<string, number> }> {
+  static async start(
+    role: string,
+    init: Message,
+    profileDir?: string,
+  ): Promise<{ child: Child; ports: Record<string, number> }> {
+    // One folder per role: the TypeScript loader's worker thread writes a profile of its own.
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${role}`] : [];
     const child = new Child(
       fork(fileURLToPath(import.meta.url), ["--role", role], {
-        execArgv: ["--import", "tsx", "--expose-gc"],
+        execArgv: ["--import", "tsx", "--expose-gc", ...profile],
       }),
     );
     const ready = child.next("ready");
@@ -259,14 +276,19 @@ async function main(): Promise<void> {
       streams: { type: "string", default: "1,10,100" },
       runs: { type: "string", default: "5" },
       idle: { type: "string", default: "1000" },
-      window: { type: "string", default: String(256 * 1024) },
+      window: { type: "string" },
+      "cpu-prof": { type: "string" },
     },
   });
   const totalBytes = Number(args.mb) * 1024 * 1024;
   const streamCounts = args.streams.split(",").map(Number);
   const runs = Number(args.runs);
   const idle = Number(args.idle);
-  const window = Number(args.window);
+  const flowControl: FlowControl = {
+    ...DEFAULT_FLOW_CONTROL,
+    streamWindowBytes: Number(args.window ?? DEFAULT_FLOW_CONTROL.streamWindowBytes),
+  };
+  const profileDir = args["cpu-prof"];
 
   const pki = createTunnelPki();
   const pems: Pems = {
@@ -277,9 +299,13 @@ async function main(): Promise<void> {
     deviceServer: pki.deviceServer,
     deviceCa: pki.deviceCa.cert,
   };
-  const relay = await Child.start("relay", { type: "init", pems, window });
-  const server = await Child.start("server", { type: "init", pems, linkPort: relay.ports.link!, window });
-  const sink = await Child.start("sink", { type: "init", pems, window });
+  const relay = await Child.start("relay", { type: "init", pems, flowControl }, profileDir);
+  const server = await Child.start(
+    "server",
+    { type: "init", pems, linkPort: relay.ports.link!, flowControl },
+    profileDir,
+  );
+  const sink = await Child.start("sink", { type: "init", pems, flowControl });
   const ports = { ...relay.ports, ...sink.ports };
 
   const context = { ports, pems, relay: relay.child, server: server.child };
@@ -308,6 +334,7 @@ async function main(): Promise<void> {
         percent(relayed / tls),
         `${percent(cpu("relay"))} · ${percent(cpu("server"))} · ${percent(cpu("devices"))}`,
         fmt(relayed / cpu("relay")),
+        fmt(relayed / cpu("server")),
       ]);
     }
 
@@ -321,7 +348,7 @@ async function main(): Promise<void> {
     const cpu = cpus();
     console.log(
       `\n${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; ` +
-        `Node ${process.version}; ${args.mb} MiB a transfer, median of ${runs} runs; stream window ${window / 1024} KiB\n`,
+        `Node ${process.version}; ${args.mb} MiB a transfer, median of ${runs} runs; stream window ${flowControl.streamWindowBytes / 1024} KiB\n`,
     );
     console.log(
       markdownTable(
@@ -334,6 +361,7 @@ async function main(): Promise<void> {
           "relay / TLS",
           "CPU relay · server · devices",
           "MB/s per relay core",
+          "MB/s per server core",
         ],
         rows,
       ),

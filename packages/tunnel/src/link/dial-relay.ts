@@ -4,6 +4,7 @@ import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import { formatHostPort, type HostPort } from "../address.js";
 import { describeError, TunnelError } from "../errors.js";
 import { connectTcp, type Proxy } from "../proxy/connect-tcp.js";
+import { LINK_CIPHERS } from "./protocol.js";
 import { trustConnectionOptions, verifyPinnedChain, type RelayTrust } from "./relay-trust.js";
 
 export interface Credentials {
@@ -43,6 +44,7 @@ export async function dialRelay(options: DialRelayOptions): Promise<TLSSocket> {
     ...(isIP(hostName) ? {} : { servername: hostName }),
     ALPNProtocols: [options.alpn],
     minVersion: "TLSv1.3",
+    ciphers: LINK_CIPHERS,
     ...options.credentials,
     ...trustConnectionOptions(options.trust),
   });

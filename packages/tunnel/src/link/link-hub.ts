@@ -12,6 +12,7 @@ import {
   DEFAULT_HEARTBEAT,
   ENROL_ALPN,
   LINK_ALPN,
+  LINK_CIPHERS,
   streamRequestHeaders,
   type DeviceStreamMeta,
   type FlowControl,
@@ -85,6 +86,8 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
       rejectUnauthorized: false,
       ALPNProtocols: [LINK_ALPN, ENROL_ALPN],
       minVersion: "TLSv1.3",
+      ciphers: LINK_CIPHERS,
+      honorCipherOrder: true,
       handshakeTimeout: this.handshakeTimeoutMs,
     });
     this.server.on("connection", (socket: Socket) => {

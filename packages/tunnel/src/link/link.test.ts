@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { constants, type ClientHttp2Stream } from "node:http2";
 import type { Duplex } from "node:stream";
+import { connect as tlsConnect } from "node:tls";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TunnelError } from "../errors.js";
 import { createKeyAndCsr, TestCa } from "../testing/test-ca.js";
@@ -14,9 +15,11 @@ import {
   startLinkClient,
   type TunnelPki,
 } from "../testing/tunnel-fixture.js";
+import { dialRelay } from "./dial-relay.js";
 import { enrolAtRelay } from "./enrol-at-relay.js";
 import type { LinkClient, LinkClientEvents } from "./link-client.js";
 import type { LinkHub, LinkHubEvents } from "./link-hub.js";
+import { LINK_ALPN } from "./protocol.js";
 import type { IncomingStreamMeta } from "./relay-connection.js";
 
 type Down = LinkClientEvents["down"][0];
@@ -173,6 +176,31 @@ describe("link", () => {
       { trust: { caFingerprint256: pin }, serverName: "other.test" },
     );
     expect(await nextEvent<Down>(wrongName, "down")).toMatchObject({ code: "relay_untrusted" });
+  });
+
+  it("runs the link's TLS on AES-128-GCM, also with a server that prefers Node's default suites", async () => {
+    const { hub, port } = await startHub(pki);
+    cleanup.push(() => hub.close(0));
+    const ours = await dialRelay({
+      relay: { host: "127.0.0.1", port },
+      trust: { ca: pki.relayCa.cert },
+      alpn: LINK_ALPN,
+      credentials: pki.linkClient("server-1"),
+      timeoutMs: 3_000,
+    });
+    expect(ours.getCipher().standardName).toBe("TLS_AES_128_GCM_SHA256");
+    ours.destroy();
+    // An older server offers AES-256-GCM first; the relay's order decides.
+    const older = tlsConnect({
+      host: "127.0.0.1",
+      port,
+      ca: pki.relayCa.cert,
+      ALPNProtocols: [LINK_ALPN],
+      ...pki.linkClient("server-1"),
+    });
+    await once(older, "secureConnect");
+    expect(older.getCipher().standardName).toBe("TLS_AES_128_GCM_SHA256");
+    older.destroy();
   });
 
   it("enrols a server without a certificate, which then links with the certificate it got", async () => {

@@ -17,6 +17,14 @@ export const LINK_ALPN = "meridian-link/1";
 /** First contact without a client certificate: the server is the HTTP/2 client and sends one request. */
 export const ENROL_ALPN = "meridian-enrol/1";
 
+/**
+ * TLS 1.3 suites for the link and enrolment, in the order both ends prefer. Node puts AES-256-GCM
+ * first; AES-128-GCM costs less per byte and is as strong as the link needs (both ends are ours, and
+ * device traffic inside the link is already under the device's own TLS). The others stay for peers
+ * that lack AES hardware.
+ */
+export const LINK_CIPHERS = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
+
 /** The relay's first request on a link: "you are accepted as this server"; streams follow it. */
 export const ACCEPTED_PATH = "/meridian/link/accepted";
 export const ENROL_PATH = "/meridian/enrol";
