@@ -128,6 +128,9 @@ try {
   // spread over one wait), and the processes have collected their garbage.
   await sleep((WAIT_SECONDS + 10) * 1000);
   const idle = { relay: residentBytes(relay.child.pid!), server: residentBytes(server.child.pid!) };
+  process.stderr.write(
+    `  ${await server.gauge("meridian_server_long_polls")} devices waiting on a long poll before the send\n`,
+  );
   const deviceRss = (await askReports(workers)).reduce((n, r) => n + r.rss, 0);
 
   const sent = performance.now();
@@ -140,8 +143,9 @@ try {
     progress = await server.call("GET", `/api/v1/commands/batches/${batchId}`);
     if ((progress.states.acknowledged ?? 0) >= activated) break;
     if (performance.now() - sent > 180_000) break;
+    const longPolls = await server.gauge("meridian_server_long_polls").catch(() => undefined);
     process.stderr.write(
-      `\r  lock: ${((performance.now() - sent) / 1000).toFixed(0)} s, ${JSON.stringify(progress.states)}   `,
+      `\r  lock: ${((performance.now() - sent) / 1000).toFixed(0)} s, ${JSON.stringify(progress.states)}, ${longPolls} devices waiting on a long poll   `,
     );
     await sleep(250);
   }

@@ -81,6 +81,8 @@ export interface ServerProcess {
   dataDir: string;
   base: string;
   token: string;
+  /** Reads one of the server's Prometheus gauges (undefined when absent). */
+  gauge(name: string): Promise<number | undefined>;
   /** JSON to and from the management API as the first administrator. */
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
@@ -88,12 +90,13 @@ export interface ServerProcess {
 /** `meridian start` linked to an outside relay (so it runs the server role alone). */
 export async function startServerProcess(relay: RelayProcess, flags: string[] = []): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-server-"));
-  const httpPort = await freePort();
+  const [httpPort, metricsPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [...flags, CLI, "start"], {
     env: {
       ...process.env,
       MERIDIAN_DATA_DIR: dataDir,
       MERIDIAN_HTTP_PORT: String(httpPort),
+      MERIDIAN_METRICS_PORT: String(metricsPort),
       MERIDIAN_RELAY: relay.connection,
       MERIDIAN_ADMIN_EMAIL: BENCH_ADMIN.email,
       MERIDIAN_ADMIN_PASSWORD: BENCH_ADMIN.password,
@@ -126,7 +129,12 @@ export async function startServerProcess(relay: RelayProcess, flags: string[] = 
     if (waited > 30_000) throw new Error("The server's relay link did not come up.");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { child, dataDir, base, token, call };
+  const gauge = async (name: string): Promise<number | undefined> => {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const match = new RegExp(`^${name} (\\S+)$`, "m").exec(text);
+    return match ? Number(match[1]) : undefined;
+  };
+  return { child, dataDir, base, token, call, gauge };
 }
 
 /** Users with one multi-use activation each, enough for `devices` devices at `perUser` a user. */
