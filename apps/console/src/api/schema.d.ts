@@ -8694,6 +8694,8 @@ export interface paths {
           content: {
             "application/json": {
               items: {
+                /** @description When an APNs push certificate stops working (ms since the epoch); renew it at Apple before then. Absent for keys that do not expire. */
+                expiresAt?: number;
                 /** @description The APNs topic, FCM project or WNS client: which credentials these are. */
                 identity: string;
                 /** @enum {unknown} */
@@ -8926,6 +8928,8 @@ export interface paths {
           };
           content: {
             "application/json": {
+              /** @description When an APNs push certificate stops working (ms since the epoch); renew it at Apple before then. Absent for keys that do not expire. */
+              expiresAt?: number;
               /** @description The APNs topic, FCM project or WNS client: which credentials these are. */
               identity: string;
               /** @enum {unknown} */

@@ -1,6 +1,7 @@
 import type { Registry } from "prom-client";
 import {
   ApnsClient,
+  loadApnsCertificate,
   FcmClient,
   PushError,
   WnsClient,
@@ -76,6 +77,30 @@ export function clientFor(
         ...(ca ? { ca } : {}),
         ...(endpoints.registry ? { registry: endpoints.registry } : {}),
       });
+  }
+}
+
+/**
+ * When the credentials stop working, if they say: an APNs certificate's end of validity. Read from
+ * the certificate itself, so an expired one still tells when it ended.
+ */
+export function expiryOf(credentials: PushCredentials): number | undefined {
+  if (credentials.service !== "apns" || !credentials.certificate) return undefined;
+  const certificate = credentials.certificate;
+  try {
+    // The epoch as "now": an expired certificate still says when it ended.
+    const loaded = loadApnsCertificate(
+      "pfxBase64" in certificate
+        ? {
+            pfx: Buffer.from(certificate.pfxBase64, "base64"),
+            ...(certificate.passphrase ? { passphrase: certificate.passphrase } : {}),
+          }
+        : certificate,
+      new Date(0),
+    );
+    return loaded.notAfter.getTime();
+  } catch {
+    return undefined;
   }
 }
 

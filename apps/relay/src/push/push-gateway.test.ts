@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createSecretBox } from "@meridian/crypto";
 import { startFcmEmulator, type FcmEmulator } from "@meridian/emulators";
+import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRelayDatabase } from "../registry/relay-database.js";
 import type { RelayDatabase } from "../registry/schema.js";
@@ -74,5 +75,27 @@ describe("the relay's push gateway, against the FCM emulator", () => {
       { service: "fcm", token: fcm.registerDevice("acme-mdm") },
     ]);
     expect(outcome!.status).toBe("failed");
+  });
+  it("says when an APNs push certificate ends, as PEM or PKCS#12, and never for keys without an end", async () => {
+    const certificate = makeProviderCertificate("com.apple.mgmt.External.0c4f2e", { days: 20 });
+    const ends = Date.parse(new (await import("node:crypto")).X509Certificate(certificate.cert).validTo);
+    const pem = await gateway.setCredentials("srv_cert", {
+      service: "apns",
+      certificate: { cert: certificate.cert, key: certificate.key },
+    });
+    expect(pem).toMatchObject({
+      service: "apns",
+      identity: "com.apple.mgmt.External.0c4f2e",
+      expiresAt: ends,
+    });
+    expect(await gateway.listCredentials("srv_cert")).toEqual([pem]);
+    const pfx = await gateway.setCredentials("srv_pfx", {
+      service: "apns",
+      certificate: { pfxBase64: certificate.pfx.toString("base64"), passphrase: certificate.passphrase },
+    });
+    expect(pfx.expiresAt).toBe(ends);
+    expect((await gateway.listCredentials("srv_pfx"))[0]?.expiresAt).toBe(ends);
+    const fcmOnly = await gateway.listCredentials("srv_a");
+    expect(fcmOnly.every((c) => c.expiresAt === undefined)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import type {
 } from "@meridian/protocol";
 import type { RelayDatabase } from "../registry/schema.js";
 import { PushChannelHub } from "./push-channel.js";
-import { clientFor, identityOf, type PushEndpoints } from "./push-credentials.js";
+import { clientFor, expiryOf, identityOf, type PushEndpoints } from "./push-credentials.js";
 
 /** Pushes sent at once per wake call: enough to keep an HTTP/2 session busy without a burst. */
 const CONCURRENCY = 64;
@@ -50,7 +50,13 @@ export class PushGateway {
       .execute();
     await this.forget(serverId, credentials.service);
     this.clients.set(key(serverId, credentials.service), Promise.resolve(client));
-    return { service: credentials.service, identity, updatedAt: row.updatedAt };
+    const expiresAt = expiryOf(credentials);
+    return {
+      service: credentials.service,
+      identity,
+      updatedAt: row.updatedAt,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    };
   }
 
   async removeCredentials(serverId: string, service: PushServiceName): Promise<boolean> {
@@ -66,15 +72,21 @@ export class PushGateway {
   async listCredentials(serverId: string): Promise<PushCredentialsStatus[]> {
     const rows = await this.db
       .selectFrom("relayPushCredentials")
-      .select(["service", "identity", "updatedAt"])
+      .select(["service", "identity", "updatedAt", "sealed"])
       .where("serverId", "=", serverId)
       .orderBy("service")
       .execute();
-    return rows.map((r) => ({
-      service: r.service as PushServiceName,
-      identity: r.identity,
-      updatedAt: Number(r.updatedAt),
-    }));
+    return rows.map((r) => {
+      // Only an APNs certificate has an end date; reading it means opening the sealed credentials.
+      const expiresAt =
+        r.service === "apns" ? expiryOf(JSON.parse(this.box.open(r.sealed)) as PushCredentials) : undefined;
+      return {
+        service: r.service as PushServiceName,
+        identity: r.identity,
+        updatedAt: Number(r.updatedAt),
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      };
+    });
   }
 
   /** One outcome per target, in order. A service the server has no credentials for fails with a reason that says so. */

@@ -59,6 +59,8 @@ export interface PushCredentialsSummary {
   service: CredentialService;
   identity: string;
   updatedAt: number;
+  /** When the credentials stop working: an APNs push certificate's end of validity. */
+  expiresAt?: number;
 }
 
 /** Where push credentials live: the relay, which sends the pushes. */

@@ -37,6 +37,8 @@ export interface PushCredentialsStatus {
   /** The APNs topic, the FCM project or the WNS client, so an administrator can tell which it is. */
   identity: string;
   updatedAt: number;
+  /** When the certificate stops working (APNs certificate authentication); absent for keys that do not expire. */
+  expiresAt?: number;
 }
 
 /** A wake-up goes through a vendor service, or through the relay's own channel (token: the device certificate's serial). */

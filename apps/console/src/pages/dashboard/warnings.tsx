@@ -14,11 +14,15 @@ export interface Warning {
   message: string;
 }
 
-/** What needs an administrator's attention, from the relay link, the licence and the fleet size. */
+/**
+ * What needs an administrator's attention: the relay link, the licence and the fleet size, and push
+ * certificates that end within 30 days.
+ */
 export function fleetWarnings(
   relay: RelayStatus | undefined,
   summary: DeviceSummary | undefined,
   now: number,
+  pushCredentials: ReadonlyArray<{ service: string; identity: string; expiresAt?: number }> = [],
 ): Warning[] {
   const warnings: Warning[] = [];
   if (relay?.configured && relay.state !== "up")
@@ -48,7 +52,18 @@ export function fleetWarnings(
       title: licence.expiresAt < now ? "The licence has expired" : "The licence expires soon",
       message: `It ends on ${formatDateTime(licence.expiresAt)}. Ask your relay operator to renew it.`,
     });
-  // Push certificate expiry (APNs) joins these warnings when certificates can be uploaded.
+  for (const credentials of pushCredentials) {
+    if (credentials.expiresAt === undefined || credentials.expiresAt - now >= 30 * DAY) continue;
+    const expired = credentials.expiresAt < now;
+    warnings.push({
+      key: `push-${credentials.service}`,
+      color: expired ? "red" : "yellow",
+      title: expired ? "The APNs push certificate has expired" : "The APNs push certificate expires soon",
+      message: `The certificate for ${credentials.identity} ${expired ? "ended" : "ends"} on ${formatDateTime(
+        credentials.expiresAt,
+      )}. Apple devices cannot be woken without it: renew it at Apple (keeping the same topic) and upload it under Settings, Push services.`,
+    });
+  }
   return warnings;
 }
 
@@ -60,7 +75,14 @@ export function Warnings({ summary }: { summary: DeviceSummary | undefined }) {
     enabled: allowed,
     refetchInterval: 15_000,
   });
-  const warnings = fleetWarnings(relay.data, summary, Date.now());
+  const push = useQuery({
+    queryKey: ["push", "credentials"],
+    queryFn: () => unwrap(api.GET("/api/v1/push/credentials")),
+    enabled: allowed,
+    // The relay may not answer (its link down): that is warned of above, not here.
+    retry: false,
+  });
+  const warnings = fleetWarnings(relay.data, summary, Date.now(), push.data?.items);
   if (warnings.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="warnings">

@@ -7,6 +7,8 @@ import { Loading } from "../../components/loading";
 import { useMe } from "../../api/me";
 import { PushCredentialsForm } from "./push-credentials-form";
 
+const DAY = 86_400_000;
+
 const SERVICES = [
   { service: "fcm", name: "Firebase Cloud Messaging", wakes: "Android devices" },
   { service: "apns", name: "Apple Push Notification service", wakes: "iPhones, iPads and Macs" },
@@ -63,9 +65,17 @@ export function PushCredentialsSection() {
                     <Table.Td>{wakes}</Table.Td>
                     <Table.Td>
                       {found ? (
-                        <Badge variant="light" color="green">
-                          {found.identity}
-                        </Badge>
+                        <Stack gap={2}>
+                          <Badge variant="light" color="green">
+                            {found.identity}
+                          </Badge>
+                          {found.expiresAt !== undefined && (
+                            <Text size="xs" c={found.expiresAt - Date.now() < 30 * DAY ? "red" : "dimmed"}>
+                              {found.expiresAt < Date.now() ? "expired" : "valid until"}{" "}
+                              {formatDateTime(found.expiresAt)}
+                            </Text>
+                          )}
+                        </Stack>
                       ) : (
                         <Badge variant="light" color="gray">
                           none

@@ -13,6 +13,12 @@ const SummarySchema = Type.Object({
     description: "The APNs topic, FCM project or WNS client: which credentials these are.",
   }),
   updatedAt: Timestamp,
+  expiresAt: Type.Optional(
+    Type.Integer({
+      description:
+        "When an APNs push certificate stops working (ms since the epoch); renew it at Apple before then. Absent for keys that do not expire.",
+    }),
+  ),
 });
 
 export function pushRoutes(

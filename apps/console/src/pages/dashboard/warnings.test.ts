@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { fleetWarnings } from "./warnings";
+
+const DAY = 86_400_000;
+const now = Date.parse("2026-11-28T12:00:00Z");
+
+describe("fleetWarnings", () => {
+  it("warns of an APNs push certificate that ends within 30 days, and more loudly once it has", () => {
+    const soon = fleetWarnings(undefined, undefined, now, [
+      { service: "apns", identity: "com.apple.mgmt.External.abc", expiresAt: now + 10 * DAY },
+    ]);
+    expect(soon).toHaveLength(1);
+    expect(soon[0]).toMatchObject({
+      key: "push-apns",
+      color: "yellow",
+      title: "The APNs push certificate expires soon",
+    });
+    expect(soon[0]!.message).toContain("com.apple.mgmt.External.abc");
+
+    const gone = fleetWarnings(undefined, undefined, now, [
+      { service: "apns", identity: "com.apple.mgmt.External.abc", expiresAt: now - DAY },
+    ]);
+    expect(gone[0]).toMatchObject({ color: "red", title: "The APNs push certificate has expired" });
+  });
+
+  it("says nothing of certificates with time left, or of keys that do not expire", () => {
+    expect(
+      fleetWarnings(undefined, undefined, now, [
+        { service: "apns", identity: "topic", expiresAt: now + 31 * DAY },
+        { service: "fcm", identity: "acme-fleet" },
+      ]),
+    ).toEqual([]);
+  });
+});
