@@ -25,6 +25,8 @@ export interface RunningRelay {
   caCertificatePem: string;
   servers: ServerRegistry;
   hub: LinkHub;
+  /** The relay's own push channel (its workers, when it runs some). */
+  pushChannel: PushChannelHub;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
-  const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log);
+  const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log, {
+    workers: config.pushChannelWorkers,
+  });
   await channels.load();
   const push = new PushGateway(
     db,
@@ -122,13 +126,14 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     caCertificatePem: identity.ca.certificatePem,
     servers,
     hub,
+    pushChannel: channels,
     async stop() {
       clearInterval(expiry);
       await edge.close();
       await hub.close(1000);
       await api.app.close();
       await push.close();
-      channels.close();
+      await channels.close();
       await db.destroy();
     },
   };
