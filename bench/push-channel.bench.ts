@@ -89,7 +89,8 @@ const relayResident = async () => {
     { type: "count", id: ++requestId },
     "counted",
   );
-  return { bytes: pids.reduce((sum, pid) => sum + residentBytes(pid), 0), connected, processes: pids.length };
+  const each = pids.map((pid) => residentBytes(pid));
+  return { bytes: each.reduce((sum, bytes) => sum + bytes, 0), each, connected, processes: pids.length };
 };
 await sleep(2_000);
 const idle = await relayResident();
@@ -129,7 +130,8 @@ held = await relayResident();
 const perChannel = (held.bytes - idle.bytes) / held.connected;
 log(
   `relay holds ${held.connected} channels: ${(held.bytes / MiB).toFixed(0)} MiB, ` +
-    `${(perChannel / KiB).toFixed(1)} KiB per channel above idle, ${(held.bytes / held.connected / KiB).toFixed(1)} KiB all told`,
+    `${(perChannel / KiB).toFixed(1)} KiB per channel above idle, ${(held.bytes / held.connected / KiB).toFixed(1)} KiB all told ` +
+    `(main, workers: ${held.each.map((bytes, i) => `${((bytes - (idle.each[i] ?? 0)) / MiB).toFixed(0)}`).join(", ")} MiB above idle)`,
 );
 
 const wakeTimes: number[] = [];
