@@ -56,6 +56,10 @@ export class ChannelTable {
   wake(serverId: string, serial: string): boolean {
     const channel = this.servers.get(serverId)?.get(serial);
     if (!channel || channel.socket.destroyed) return false;
+    if (channel.sealer.spent) {
+      channel.socket.destroy();
+      return false;
+    }
     if (channel.socket.writableLength < MAX_UNSENT_BYTES)
       channel.socket.write(channel.sealer.seal(WAKE_FRAME));
     return true;

@@ -52,6 +52,14 @@ export class WakeSealer {
     );
   }
 
+  /**
+   * True once this key has sealed 2^24 records, RFC 8446 §5.5's margin for AES-GCM: the channel is
+   * then closed (the device dials again and gets fresh keys) rather than updated with a KeyUpdate.
+   */
+  get spent(): boolean {
+    return this.sequence >= 2 ** 24;
+  }
+
   /** One application-data record carrying `content`; each call uses the next sequence number. */
   seal(content: Buffer): Buffer {
     const nonce = Buffer.from(this.iv);
