@@ -99,3 +99,6 @@ process.on("message", (message: ToDevices) => {
   if (reached === count)
     send({ type: "woken", round: expectedRound, at: performance.timeOrigin + performance.now() });
 });
+
+// Ends with the benchmark, whatever becomes of it.
+process.on("disconnect", () => process.exit(0));

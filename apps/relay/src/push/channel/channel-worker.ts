@@ -31,9 +31,12 @@ export function runPushChannelWorker(): void {
         return;
       case "wake": {
         const indices: number[] = [];
-        message.targets.forEach(([serverId, serial], index) => {
-          if (channels?.table.wake(serverId, serial)) indices.push(index);
-        });
+        let index = 0;
+        for (const [serverId, serials] of message.groups)
+          for (const serial of serials) {
+            if (channels?.table.wake(serverId, serial)) indices.push(index);
+            index++;
+          }
         send({ type: "woken", id: message.id, indices });
         return;
       }

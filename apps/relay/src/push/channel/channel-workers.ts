@@ -116,12 +116,10 @@ export class ChannelWorkers implements ChannelHost {
   private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    const targets: Array<[string, string]> = [];
-    for (const request of batch)
-      for (const serial of request.serials) targets.push([request.serverId, serial]);
-    const woken = new Uint8Array(targets.length);
+    const groups: Array<[string, string[]]> = batch.map((request) => [request.serverId, request.serials]);
+    const woken = new Uint8Array(batch.reduce((sum, request) => sum + request.serials.length, 0));
     const answers = await Promise.all(
-      this.workers.map((worker) => this.ask(worker, { type: "wake", id: ++this.requestId, targets })),
+      this.workers.map((worker) => this.ask(worker, { type: "wake", id: ++this.requestId, groups })),
     );
     for (const answer of answers)
       if (answer?.type === "woken") for (const index of answer.indices) woken[index] = 1;

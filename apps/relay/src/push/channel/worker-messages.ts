@@ -6,8 +6,11 @@ export type ToWorker =
   | { type: "authority"; serverId: string; pem: string }
   /** Comes with the device's socket as the IPC handle; `hello` is what the edge read ahead, base64. */
   | { type: "channel"; hello: string }
-  /** Targets are [serverId, serial] pairs; the answer lists the indices of those woken here. */
-  | { type: "wake"; id: number; targets: Array<[string, string]> }
+  /**
+   * Devices by server, as [serverId, serials] groups; the answer lists the indices of those woken
+   * here, counted through the groups in order.
+   */
+  | { type: "wake"; id: number; groups: Array<[string, string[]]> }
   | { type: "count"; id: number };
 
 /** What a worker answers. */
