@@ -71,15 +71,15 @@ export class WakeSealer {
     record[0] = APPLICATION_DATA;
     record.writeUInt16BE(0x0303, 1);
     record.writeUInt16BE(content.length + 1 + TAG_LENGTH, 3);
+    const inner = Buffer.allocUnsafe(content.length + 1);
+    content.copy(inner);
+    inner[content.length] = APPLICATION_DATA;
     const cipher = createCipheriv(this.cipher, this.key, nonce, { authTagLength: TAG_LENGTH });
     cipher.setAAD(record.subarray(0, 5));
-    const body = Buffer.concat([
-      cipher.update(content),
-      cipher.update(Buffer.of(APPLICATION_DATA)),
-      cipher.final(),
-    ]);
-    body.copy(record, 5);
-    cipher.getAuthTag().copy(record, 5 + body.length);
+    // AES-GCM is a stream cipher: update() gives back exactly as many bytes as it is given.
+    cipher.update(inner).copy(record, 5);
+    cipher.final();
+    cipher.getAuthTag().copy(record, 5 + inner.length);
     return record;
   }
 }
