@@ -149,7 +149,21 @@ for (let round = 1; round <= rounds; round++) {
     "woken",
   );
   const arrivals = await Promise.race([everyone, sleep(120_000).then(() => undefined)]);
-  if (!arrivals) throw new Error(`Round ${round}: not every device was woken within 120 s.`);
+  if (!arrivals) {
+    const progress = await Promise.all(
+      holders.map((holder) => {
+        const answer = next<Extract<FromDevices, { type: "progress" }>>(holder, "progress");
+        holder.send({ type: "progress" } satisfies ToDevices);
+        return answer;
+      }),
+    );
+    const reached = progress.reduce((sum, p) => sum + p.reached, 0);
+    const redials = progress.reduce((sum, p) => sum + p.redials, 0);
+    throw new Error(
+      `Round ${round}: ${reached} of ${serials.length} devices woken within 120 s (the relay wrote ` +
+        `${woken.delivered}; devices dialled again ${redials} times).`,
+    );
+  }
   wakeTimes.push(Math.max(...arrivals.map((a) => a.at)) - askedAt);
   relayTimes.push(woken.ms);
   delivered = woken.delivered;

@@ -9,11 +9,11 @@ import { connect as connectTcp } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
 import { createCsr, generateKeyPair, loadCertificateAuthority, normalizeSerialNumber } from "@meridian/pki";
 
-export type ToDevices = { type: "expect"; round: number } | { type: "stop" };
+export type ToDevices = { type: "expect"; round: number } | { type: "progress" } | { type: "stop" };
 export type FromDevices =
   | { type: "connected"; serials: string[]; failed: number; lastError?: string }
   | { type: "woken"; round: number; at: number }
-  | { type: "reconnected"; count: number };
+  | { type: "progress"; round: number; reached: number; redials: number };
 
 const send = (message: FromDevices) => process.send!(message);
 const count = Number(process.env.BENCH_DEVICES);
@@ -68,8 +68,30 @@ function open(device: number): Promise<void> {
     });
     socket.once("secureConnect", () => resolve());
     socket.once("error", reject);
+    // A channel the relay drops (say, a handshake it gave up on while overloaded) is dialled again
+    // after a random share of a doubling delay, as a device does.
+    socket.once("close", () => {
+      if (!stopping && sockets[device] === socket) void redial(device);
+    });
     sockets[device] = socket;
   });
+}
+
+let stopping = false;
+let redials = 0;
+async function redial(device: number): Promise<void> {
+  redials++;
+  for (let failures = 0; !stopping; failures++) {
+    const ceiling = Math.min(30_000, 250 * 2 ** failures);
+    await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+    if (
+      await open(device).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
 }
 
 let next = 0;
@@ -90,9 +112,11 @@ send({ type: "connected", serials: certificates.map((c) => c.serial), failed, la
 
 process.on("message", (message: ToDevices) => {
   if (message.type === "stop") {
+    stopping = true;
     for (const socket of sockets) socket?.destroy();
     process.exit(0);
   }
+  if (message.type === "progress") return send({ type: "progress", round: expectedRound, reached, redials });
   expectedRound = message.round;
   reached = 0;
   for (const n of received) if (n >= expectedRound) reached++;
