@@ -34,11 +34,18 @@ const activations = program
   .description("Activation passwords with which users enrol their devices");
 registerActivationsCreate(activations);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  // Errors are shown in words the user can act on; a stack trace helps nobody at this prompt.
-  process.stderr.write(`meridian: ${describeError(error)}\n`);
-  process.exit(1);
+// A relay forked this process to hold push channels (MERIDIAN_PUSH_CHANNEL_WORKERS); the name is
+// repeated here so that other commands need not load the relay to read it.
+if (process.env.MERIDIAN_PUSH_CHANNEL_WORKER) {
+  const { runPushChannelWorker } = await import("@meridian/relay");
+  runPushChannelWorker();
+} else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    // Errors are shown in words the user can act on; a stack trace helps nobody at this prompt.
+    process.stderr.write(`meridian: ${describeError(error)}\n`);
+    process.exit(1);
+  }
 }

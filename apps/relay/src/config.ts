@@ -12,6 +12,11 @@ export interface RelayConfig {
   databaseUrl: string | undefined;
   secretKey: string | undefined;
   logLevel: string;
+  /**
+   * Worker processes that hold the relay's own push channels; 0 keeps them in the relay's process.
+   * One process may have only so many open files, so a node with more devices needs more workers.
+   */
+  pushChannelWorkers: number;
   /** Activation lookups allowed per device address per minute. */
   lookupsPerMinute: number;
   /** Where `GET /metrics` (Prometheus) is served; off when the port is undefined. */
@@ -32,6 +37,14 @@ function port(name: string, text: string | undefined, fallback: number): number 
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value > 65535)
     throw new Error(`${name} must be a port number from 0 to 65535, not "${text}".`);
+  return value;
+}
+
+function count(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 64)
+    throw new Error(`${name} must be a whole number from 0 to 64, not "${text}".`);
   return value;
 }
 
@@ -58,6 +71,7 @@ export function relayConfigFromEnvironment(
     databaseUrl: env.MERIDIAN_RELAY_DATABASE_URL || undefined,
     secretKey: env.MERIDIAN_SECRET_KEY || undefined,
     logLevel: env.MERIDIAN_LOG_LEVEL ?? "info",
+    pushChannelWorkers: count("MERIDIAN_PUSH_CHANNEL_WORKERS", env.MERIDIAN_PUSH_CHANNEL_WORKERS, 0),
     lookupsPerMinute: positive(
       "MERIDIAN_RELAY_LOOKUPS_PER_MINUTE",
       env.MERIDIAN_RELAY_LOOKUPS_PER_MINUTE,

@@ -8,3 +8,5 @@ export {
   type RegisteredServer,
   type Registration,
 } from "./registry/server-registry.js";
+export { runPushChannelWorker } from "./push/channel/channel-worker.js";
+export { WORKER_ENVIRONMENT as PUSH_CHANNEL_WORKER_ENVIRONMENT } from "./push/channel/worker-messages.js";

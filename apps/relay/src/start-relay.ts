@@ -28,6 +28,8 @@ export interface RunningRelay {
   caCertificatePem: string;
   servers: ServerRegistry;
   hub: LinkHub;
+  /** The relay's own push channel (its workers, when it runs some). */
+  pushChannel: PushChannelHub;
   stop(): Promise<void>;
 }
 
@@ -72,7 +74,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
-  const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log);
+  const channels = new PushChannelHub(db, { key: tls.privateKeyPem, cert: chain }, log, {
+    workers: config.pushChannelWorkers,
+  });
   await channels.load();
   const registry = relayRegistry({
     serverLinks: () => serverLinks,
@@ -145,6 +149,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     caCertificatePem: identity.ca.certificatePem,
     servers,
     hub,
+    pushChannel: channels,
     async stop() {
       clearInterval(expiry);
       stopLoopWatch();
@@ -153,7 +158,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       await hub.close(1000);
       await api.app.close();
       await push.close();
-      channels.close();
+      await channels.close();
       await db.destroy();
     },
   };

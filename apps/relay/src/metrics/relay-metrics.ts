@@ -3,8 +3,8 @@ import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 export interface RelayGauges {
   /** Live links from servers. */
   serverLinks(): number;
-  /** Devices holding the relay's own push channel. */
-  pushChannels(): number;
+  /** Devices holding the relay's own push channel (asked of its worker processes when it has them). */
+  pushChannels(): Promise<number>;
 }
 
 /**
@@ -26,8 +26,8 @@ export function relayRegistry(gauges: RelayGauges): Registry {
     name: "meridian_relay_push_channels",
     help: "Devices holding the relay's own push channel.",
     registers: [registry],
-    collect() {
-      this.set(gauges.pushChannels());
+    async collect() {
+      this.set(await gauges.pushChannels());
     },
   });
   return registry;

@@ -92,15 +92,49 @@ export class PushGateway {
   /** One outcome per target, in order. A service the server has no credentials for fails with a reason that says so. */
   async wake(serverId: string, targets: WakeTarget[]): Promise<WakeOutcome[]> {
     const outcomes: WakeOutcome[] = new Array(targets.length);
+    const vendor: number[] = [];
+    const relay: number[] = [];
+    targets.forEach((target, index) => (target.service === "relay" ? relay : vendor).push(index));
     let next = 0;
     const worker = async () => {
-      while (next < targets.length) {
-        const index = next++;
-        outcomes[index] = await this.wakeOne(serverId, targets[index]!);
+      while (next < vendor.length) {
+        const index = vendor[next++]!;
+        outcomes[index] = await this.wakeOne(
+          serverId,
+          targets[index] as WakeTarget & { service: "apns" | "fcm" | "wns" },
+        );
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
+    await Promise.all([
+      this.wakeOnChannels(serverId, targets, relay, outcomes),
+      ...Array.from({ length: Math.min(CONCURRENCY, vendor.length) }, worker),
+    ]);
     return outcomes;
+  }
+
+  /** Devices on the relay's own channel are woken together: one message to each worker for the lot. */
+  private async wakeOnChannels(
+    serverId: string,
+    targets: WakeTarget[],
+    indices: number[],
+    outcomes: WakeOutcome[],
+  ): Promise<void> {
+    if (indices.length === 0) return;
+    if (!this.channels) {
+      for (const index of indices)
+        outcomes[index] = { status: "failed", reason: "no_channel: this relay runs no push channel" };
+      return;
+    }
+    const woken = await this.channels.wake(
+      serverId,
+      indices.map((index) => targets[index]!.token),
+    );
+    // Offline devices are not an error: they fetch their commands when they connect again.
+    indices.forEach((index, at) => {
+      outcomes[index] = woken[at]
+        ? { status: "delivered" }
+        : { status: "retry_later", reason: "device_offline" };
+    });
   }
 
   async close(): Promise<void> {
@@ -109,14 +143,10 @@ export class PushGateway {
     await Promise.all(clients.map(async (c) => (await c.catch(() => undefined))?.close()));
   }
 
-  private async wakeOne(serverId: string, target: WakeTarget): Promise<WakeOutcome> {
-    if (target.service === "relay") {
-      if (!this.channels) return { status: "failed", reason: "no_channel: this relay runs no push channel" };
-      // Offline devices are not an error: they fetch their commands when they connect again.
-      return this.channels.wake(serverId, target.token)
-        ? { status: "delivered" }
-        : { status: "retry_later", reason: "device_offline" };
-    }
+  private async wakeOne(
+    serverId: string,
+    target: WakeTarget & { service: "apns" | "fcm" | "wns" },
+  ): Promise<WakeOutcome> {
     const client = await this.client(serverId, target.service).catch(() => undefined);
     if (!client)
       return {

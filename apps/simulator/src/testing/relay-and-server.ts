@@ -27,6 +27,8 @@ export async function startRelayAndServer(
     proxy?: string;
     /** Where the relay sends pushes (local emulators). */
     relayPush?: RelayConfig["push"];
+    /** Worker processes for the relay's push channel; none by default. */
+    pushChannelWorkers?: number;
   } = {},
 ): Promise<RelayAndServer> {
   const dirs = {
@@ -43,6 +45,7 @@ export async function startRelayAndServer(
       logLevel: "silent",
       metrics: { host: "127.0.0.1", port: 0 },
       ...(options.relayPush ? { push: options.relayPush } : {}),
+      pushChannelWorkers: options.pushChannelWorkers ?? 0,
     },
   );
   let relay = await startRelay(relayConfig);
