@@ -2,6 +2,7 @@ import { AgentDevice, activateDevice, androidProfile, type DeviceCredentials } f
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, nav, screenshot, signIn, startConsoleRig, type ConsoleRig } from "./harness.js";
 import { startFcmEmulator } from "@meridian/emulators";
+import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
 
 /**
  * The production console, served by a real Meridian (relay and server) on a fresh data directory and
@@ -127,9 +128,28 @@ describe("the console, in Chromium", () => {
     await page.getByRole("button", { name: "Save at the relay" }).click();
     await page.getByTestId("push-fcm").getByText("acme-fleet").waitFor();
     await fcm.close();
+
+    // An APNs push certificate (.p12) that ends in 20 days: kept, its end shown, and warned of.
+    const certificate = makeProviderCertificate("com.apple.mgmt.External.e2e", { days: 20 });
+    await page.getByText("APNs (Apple)").click();
+    await page.getByText("Push certificate (.p12)").click();
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Choose .p12 file" }).click();
+    await (
+      await chooser
+    ).setFiles({ name: "push.p12", mimeType: "application/x-pkcs12", buffer: certificate.pfx });
+    await page.getByRole("button", { name: "Certificate read" }).waitFor();
+    await page.getByLabel("Its password").fill(certificate.passphrase);
+    await page.getByRole("button", { name: "Save at the relay" }).click();
+    await page.getByTestId("push-apns").getByText("com.apple.mgmt.External.e2e").waitFor();
+    await page
+      .getByTestId("push-apns")
+      .getByText(/valid until/)
+      .waitFor();
     await screenshot(page, "settings-push");
 
     await nav(page, "Dashboard");
+    await page.getByTestId("warnings").getByText("The APNs push certificate expires soon").waitFor();
     await page.getByTestId("device-charts").waitFor();
     await screenshot(page, "dashboard");
     await page.close();

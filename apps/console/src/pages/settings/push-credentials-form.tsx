@@ -27,6 +27,14 @@ export function PushCredentialsForm() {
   const readFile = (key: string) => (file: File | null) => {
     if (file) void file.text().then((text) => setFields((current) => ({ ...current, [key]: text })));
   };
+  const readBase64 = (key: string) => (file: File | null) => {
+    if (file)
+      void file.arrayBuffer().then((bytes) => {
+        let binary = "";
+        for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+        setFields((current) => ({ ...current, [key]: btoa(binary) }));
+      });
+  };
   const save = useMutation({
     mutationFn: () => {
       const body = bodyFor(service, fields);
@@ -85,23 +93,59 @@ export function PushCredentialsForm() {
         )}
         {service === "apns" && (
           <>
-            <Text size="sm" c="dimmed">
-              A token-signing key (.p8) from your Apple developer account, with its key ID, your team ID and
-              the app&apos;s bundle ID. (The MDM push certificate for Apple MDM enrolment is uploaded with
-              Apple MDM.)
-            </Text>
-            <Group grow>
-              <TextInput label="Key ID" value={fields.keyId ?? ""} onChange={set("keyId")} />
-              <TextInput label="Team ID" value={fields.teamId ?? ""} onChange={set("teamId")} />
-              <TextInput label="Topic (bundle ID)" value={fields.topic ?? ""} onChange={set("topic")} />
-            </Group>
-            <FileButton onChange={readFile("privateKey")} accept=".p8">
-              {(props) => (
-                <Button {...props} variant="default" w="fit-content">
-                  {fields.privateKey ? "Key read" : "Choose .p8 key"}
-                </Button>
-              )}
-            </FileButton>
+            <SegmentedControl
+              size="xs"
+              value={fields.apnsAuth ?? "token"}
+              onChange={(value) => setFields({ apnsAuth: value })}
+              data={[
+                { value: "token", label: "Signing key (.p8)" },
+                { value: "certificate", label: "Push certificate (.p12)" },
+              ]}
+              w="fit-content"
+            />
+            {(fields.apnsAuth ?? "token") === "token" ? (
+              <>
+                <Text size="sm" c="dimmed">
+                  A token-signing key (.p8) from your Apple developer account, with its key ID, your team ID
+                  and the app&apos;s bundle ID.
+                </Text>
+                <Group grow>
+                  <TextInput label="Key ID" value={fields.keyId ?? ""} onChange={set("keyId")} />
+                  <TextInput label="Team ID" value={fields.teamId ?? ""} onChange={set("teamId")} />
+                  <TextInput label="Topic (bundle ID)" value={fields.topic ?? ""} onChange={set("topic")} />
+                </Group>
+                <FileButton onChange={readFile("privateKey")} accept=".p8">
+                  {(props) => (
+                    <Button {...props} variant="default" w="fit-content">
+                      {fields.privateKey ? "Key read" : "Choose .p8 key"}
+                    </Button>
+                  )}
+                </FileButton>
+              </>
+            ) : (
+              <>
+                <Text size="sm" c="dimmed">
+                  The push certificate Apple issued, exported with its private key as a .p12 file. Its topic
+                  is read from the certificate, and its end date is shown here once saved: renew it before
+                  then, keeping the same topic.
+                </Text>
+                <Group align="end">
+                  <FileButton onChange={readBase64("pfxBase64")} accept=".p12,.pfx,application/x-pkcs12">
+                    {(props) => (
+                      <Button {...props} variant="default">
+                        {fields.pfxBase64 ? "Certificate read" : "Choose .p12 file"}
+                      </Button>
+                    )}
+                  </FileButton>
+                  <TextInput
+                    label="Its password"
+                    type="password"
+                    value={fields.passphrase ?? ""}
+                    onChange={set("passphrase")}
+                  />
+                </Group>
+              </>
+            )}
           </>
         )}
         {service === "wns" && (
@@ -137,6 +181,15 @@ function bodyFor(service: Service, fields: Record<string, string>): Record<strin
       throw new Error("The service account key must be the JSON file Google gave you.");
     }
     return { serviceAccount };
+  }
+  if (service === "apns" && fields.apnsAuth === "certificate") {
+    if (!fields.pfxBase64) throw new Error("Choose the push certificate's .p12 file first.");
+    return {
+      certificate: {
+        pfxBase64: fields.pfxBase64,
+        ...(fields.passphrase ? { passphrase: fields.passphrase } : {}),
+      },
+    };
   }
   if (service === "apns")
     return {
