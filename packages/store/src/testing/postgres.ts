@@ -38,8 +38,23 @@ export async function createScratchDatabase(prefix = "meridian_test"): Promise<S
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // A pool's end() returns once it has asked its connections to close, not once they have: a
+        // forced drop at once would kill them mid-goodbye, and the FATAL it sends them surfaces as an
+        // uncaught error in the test process. So wait for them to go; force only what lingers.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 50 ? " WITH (FORCE)" : ""}`);
+            break;
+          } catch (error) {
+            // 55006: the database is being accessed by other users.
+            if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
