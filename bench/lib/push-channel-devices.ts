@@ -8,6 +8,7 @@
 import { connect as connectTcp } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
 import { createCsr, generateKeyPair, loadCertificateAuthority, normalizeSerialNumber } from "@meridian/pki";
+import { backoffDelay } from "@meridian/tunnel";
 
 export type ToDevices = { type: "expect"; round: number } | { type: "progress" } | { type: "stop" };
 export type FromDevices =
@@ -82,8 +83,7 @@ let redials = 0;
 async function redial(device: number): Promise<void> {
   redials++;
   for (let failures = 0; !stopping; failures++) {
-    const ceiling = Math.min(30_000, 250 * 2 ** failures);
-    await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+    await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures)));
     if (
       await open(device).then(
         () => true,

@@ -1,4 +1,5 @@
 import { AGENT_PATHS, AGENT_PROTOCOL_VERSION } from "@meridian/protocol";
+import { backoffDelay } from "@meridian/tunnel";
 import type { DeviceCredentials } from "./activate.js";
 import type { DeviceProfile } from "./device-profile.js";
 import { DeviceHttpClient, DeviceHttpError } from "./https-client.js";
@@ -149,8 +150,8 @@ export class AgentDevice {
         if (error instanceof DeviceHttpError && error.status === 401) throw error;
         // The relay or server went away or is overloaded: try again after a random share of a
         // doubling delay, as a real agent must, so that a fleet does not retry in lockstep.
-        const ceiling = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** failures++);
-        await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+        const delay = backoffDelay(failures++, { baseMs: 500, capMs: MAX_RETRY_DELAY_MS });
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { connect, type TLSSocket } from "node:tls";
 import { pushChannelHost } from "@meridian/protocol";
-import { verifyPinnedChain } from "@meridian/tunnel";
+import { backoffDelay, verifyPinnedChain } from "@meridian/tunnel";
 import type { DeviceCredentials, RelayContact } from "./activate.js";
 
 export interface PushChannel {
@@ -13,8 +13,6 @@ export interface PushChannel {
   readonly closed: Promise<void>;
   close(): void;
 }
-
-const RETRY_DELAY_MS = { first: 250, most: 30_000 };
 
 /** One TLS connection to push.<relay host> on the edge, checked against the pinned relay CA. */
 async function dial(relay: RelayContact, credentials: DeviceCredentials): Promise<TLSSocket> {
@@ -57,6 +55,8 @@ export async function openPushChannel(
   relay: RelayContact,
   credentials: DeviceCredentials,
   onWake: () => void,
+  /** Called on each connection, the first and every redial: a wake-up may have been missed meanwhile. */
+  onConnected: () => void = () => undefined,
 ): Promise<PushChannel> {
   let received = 0;
   let connections = 0;
@@ -73,6 +73,7 @@ export async function openPushChannel(
   const hold = (socket: TLSSocket) => {
     current = socket;
     connections++;
+    onConnected();
     let pending = "";
     let refused = false;
     socket.setEncoding("utf8");
@@ -96,8 +97,7 @@ export async function openPushChannel(
 
   const redial = async () => {
     for (let failures = 0; !ended; failures++) {
-      const ceiling = Math.min(RETRY_DELAY_MS.most, RETRY_DELAY_MS.first * 2 ** failures);
-      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures)));
       if (ended) return;
       try {
         const socket = await dial(relay, credentials);

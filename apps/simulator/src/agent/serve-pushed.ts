@@ -1,14 +1,14 @@
+import { backoffDelay } from "@meridian/tunnel";
 import type { RelayContact } from "./activate.js";
 import type { AgentDevice } from "./agent-device.js";
-import { openPushChannel, type PushChannel } from "./push-channel.js";
-
-const MAX_RECONNECT_DELAY_MS = 30_000;
+import { openPushChannel } from "./push-channel.js";
 
 /**
  * Keeps a device on the relay's own push channel until `signal` aborts, carrying out its commands
  * each time it is woken: no polling. Wake-ups that arrive while the device is busy are folded into
- * one more round. A lost channel is opened again after a random share of a doubling delay, and the
- * device then looks for commands at once, since a wake-up may have been missed meanwhile.
+ * one more round. The channel redials by itself when it drops, and the device looks for commands on
+ * every connection, since a wake-up may have been missed meanwhile; only a channel that could not be
+ * opened, or that the relay refused, is opened again here, after a backoff.
  * Returns the number of wake-ups received.
  */
 export async function servePushed(
@@ -34,26 +34,26 @@ export async function servePushed(
     })();
   };
 
-  let failures = 0;
-  while (!signal.aborted && !device.wiped) {
-    let channel: PushChannel | undefined;
+  for (let failures = 0; !signal.aborted && !device.wiped; failures++) {
     try {
-      channel = await openPushChannel(relay, device.credentials, () => {
-        wakes++;
-        wake();
-      });
+      const channel = await openPushChannel(
+        relay,
+        device.credentials,
+        () => {
+          wakes++;
+          wake();
+        },
+        wake,
+      );
       failures = 0;
-      wake(); // Whatever was queued while the channel was down.
-      const stop = () => channel?.close();
+      const stop = () => channel.close();
       signal.addEventListener("abort", stop, { once: true });
       await channel.closed;
       signal.removeEventListener("abort", stop);
     } catch (error) {
       onError(error);
     }
-    if (signal.aborted) break;
-    const ceiling = Math.min(MAX_RECONNECT_DELAY_MS, 500 * 2 ** failures++);
-    await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+    if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures)));
   }
   await running;
   return wakes;
