@@ -8,6 +8,7 @@
 import { connect as connectTcp } from "node:net";
 import { connect, type TLSSocket } from "node:tls";
 import { createCsr, generateKeyPair, loadCertificateAuthority, normalizeSerialNumber } from "@meridian/pki";
+import { pushChannelHost } from "@meridian/protocol";
 import { backoffDelay } from "@meridian/tunnel";
 
 export type ToDevices = { type: "expect"; round: number } | { type: "progress" } | { type: "stop" };
@@ -20,7 +21,7 @@ const send = (message: FromDevices) => process.send!(message);
 const count = Number(process.env.BENCH_DEVICES);
 const index = Number(process.env.BENCH_PROCESS_INDEX);
 const [edgeHost, edgePort] = process.env.BENCH_EDGE!.split(":") as [string, string];
-const servername = `push.${process.env.BENCH_RELAY_HOST!}`;
+const servername = pushChannelHost(process.env.BENCH_RELAY_HOST!);
 const HANDSHAKES_AT_ONCE = 64;
 
 const ca = await loadCertificateAuthority(process.env.BENCH_TENANT_CA!, process.env.BENCH_TENANT_CA_KEY!);
@@ -67,12 +68,16 @@ function open(device: number): Promise<void> {
         pending = pending.slice(end + 1);
       }
     });
-    socket.once("secureConnect", () => resolve());
+    let up = false;
+    socket.once("secureConnect", () => {
+      up = true;
+      resolve();
+    });
     socket.once("error", reject);
-    // A channel the relay drops (say, a handshake it gave up on while overloaded) is dialled again
-    // after a random share of a doubling delay, as a device does.
+    // A channel the relay drops once it was up is dialled again after a backoff, as a device does.
+    // A dial that failed is the caller's to retry: redialling from here too would start a second loop.
     socket.once("close", () => {
-      if (!stopping && sockets[device] === socket) void redial(device);
+      if (up && !stopping && sockets[device] === socket) void redial(device);
     });
     sockets[device] = socket;
   });
@@ -104,6 +109,7 @@ await Promise.all(
       await open(device).catch((error: Error) => {
         failed++;
         lastError = error.message;
+        void redial(device);
       });
     }
   }),

@@ -62,15 +62,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const stopLoopWatch = watchEventLoop((blockedMs) =>
     log.warn({ blockedMs }, "the event loop was held up: this process is overloaded or starved of CPU"),
   );
-  let serverLinks = 0;
-  hub.on("link-up", (e) => {
-    serverLinks++;
-    log.info(e, "server link up");
-  });
-  hub.on("link-down", (e) => {
-    serverLinks--;
-    log.warn(e, "server link down");
-  });
+  hub.on("link-up", (e) => log.info(e, "server link up"));
+  hub.on("link-down", (e) => log.warn(e, "server link down"));
   hub.on("refused", (e) => log.warn(e, "server link refused"));
   hub.on("enrolment", (e) => log.info(e, "server enrolment"));
 
@@ -79,7 +72,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   });
   await channels.load();
   const registry = relayRegistry({
-    serverLinks: () => serverLinks,
+    serverLinks: () => hub.totalLinks,
     pushChannels: () => channels.connected(),
   });
   const push = new PushGateway(

@@ -7,8 +7,6 @@ import { ChannelWorkers } from "./channel/channel-workers.js";
 import { authorityFingerprint, DeviceAuthorities } from "./channel/device-authorities.js";
 import { LocalChannels } from "./channel/local-channels.js";
 
-export { WAKE_FRAME } from "./channel/channel-table.js";
-
 type Log = { info(o: object, m: string): void; warn(o: object, m: string): void };
 
 /**

@@ -6,6 +6,7 @@ import {
   PushError,
   WnsClient,
   readServiceAccount,
+  type ApnsCertificate,
   type PushClient,
   type PushNotification,
 } from "@meridian/push";
@@ -41,16 +42,9 @@ export function clientFor(
       const certificate = credentials.certificate;
       const auth = credentials.token
         ? { token: credentials.token }
-        : certificate && "pfxBase64" in certificate
-          ? {
-              certificate: {
-                pfx: Buffer.from(certificate.pfxBase64, "base64"),
-                ...(certificate.passphrase ? { passphrase: certificate.passphrase } : {}),
-              },
-            }
-          : certificate
-            ? { certificate }
-            : undefined;
+        : certificate
+          ? { certificate: apnsCertificateOf(certificate) }
+          : undefined;
       if (!auth)
         throw new PushError("invalid_credentials", "APNs needs a .p8 token key or the push certificate.");
       return new ApnsClient({
@@ -80,25 +74,27 @@ export function clientFor(
   }
 }
 
+type UploadedCertificate = NonNullable<Extract<PushCredentials, { service: "apns" }>["certificate"]>;
+
+/** The push certificate as uploaded (PEM, or PKCS#12 in base64) in the form the APNs client reads. */
+function apnsCertificateOf(certificate: UploadedCertificate): ApnsCertificate {
+  return "pfxBase64" in certificate
+    ? {
+        pfx: Buffer.from(certificate.pfxBase64, "base64"),
+        ...(certificate.passphrase ? { passphrase: certificate.passphrase } : {}),
+      }
+    : certificate;
+}
+
 /**
  * When the credentials stop working, if they say: an APNs certificate's end of validity. Read from
  * the certificate itself, so an expired one still tells when it ended.
  */
 export function expiryOf(credentials: PushCredentials): number | undefined {
   if (credentials.service !== "apns" || !credentials.certificate) return undefined;
-  const certificate = credentials.certificate;
   try {
     // The epoch as "now": an expired certificate still says when it ended.
-    const loaded = loadApnsCertificate(
-      "pfxBase64" in certificate
-        ? {
-            pfx: Buffer.from(certificate.pfxBase64, "base64"),
-            ...(certificate.passphrase ? { passphrase: certificate.passphrase } : {}),
-          }
-        : certificate,
-      new Date(0),
-    );
-    return loaded.notAfter.getTime();
+    return loadApnsCertificate(apnsCertificateOf(credentials.certificate), new Date(0)).notAfter.getTime();
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { connect, type TLSSocket } from "node:tls";
 import { pushChannelHost } from "@meridian/protocol";
-import { backoffDelay, verifyPinnedChain } from "@meridian/tunnel";
+import { backoffDelay, parseHostPort, verifyPinnedChain } from "@meridian/tunnel";
 import type { DeviceCredentials, RelayContact } from "./activate.js";
 
 export interface PushChannel {
@@ -16,10 +16,7 @@ export interface PushChannel {
 
 /** One TLS connection to push.<relay host> on the edge, checked against the pinned relay CA. */
 async function dial(relay: RelayContact, credentials: DeviceCredentials): Promise<TLSSocket> {
-  const [host, port] = [
-    relay.edge.slice(0, relay.edge.lastIndexOf(":")),
-    Number(relay.edge.split(":").pop()),
-  ];
+  const { host, port } = parseHostPort(relay.edge);
   const servername = pushChannelHost(relay.host);
   const socket: TLSSocket = connect({
     host,

@@ -46,6 +46,7 @@ export async function servePushed(
         wake,
       );
       failures = 0;
+      if (signal.aborted) channel.close();
       const stop = () => channel.close();
       signal.addEventListener("abort", stop, { once: true });
       await channel.closed;

@@ -4,7 +4,7 @@ import { connect, type ConnectionOptions, type TLSSocket } from "node:tls";
 import { describeError, PushError } from "../errors.js";
 import { ClientConnection, type Http2Response, type RequestHeaders } from "../http2/index.js";
 
-export type { Http2Response, RequestHeaders } from "../http2/index.js";
+export type { Http2Response } from "../http2/index.js";
 
 export interface ApnsConnectionOptions {
   /** https://api.push.apple.com, the sandbox host, or an emulator's URL. */
@@ -13,11 +13,12 @@ export interface ApnsConnectionOptions {
   tls: ConnectionOptions;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
-  /** A PING goes out after this long without a word from APNs; 60 s unless said. */
-  pingAfterIdleMs?: number;
-  /** A connection whose PING is not answered within this long is replaced; 10 s unless said. */
-  pingTimeoutMs?: number;
 }
+
+/** A PING goes out after this long without a word from APNs. */
+const PING_AFTER_IDLE_MS = 60_000;
+/** A connection whose PING is not answered within this long is replaced. */
+const PING_TIMEOUT_MS = 10_000;
 
 /**
  * Values that change with every notification: HPACK literals that stay out of the dynamic table, so
@@ -64,12 +65,11 @@ export class ApnsConnection {
     return peak;
   }
 
-  request(headers: RequestHeaders, body: string | Buffer): Promise<Http2Response> {
-    const payload = typeof body === "string" ? Buffer.from(body) : body;
+  request(headers: RequestHeaders, body: Buffer): Promise<Http2Response> {
     const connection = this.current;
-    if (connection !== undefined && connection.usable) return connection.request(headers, payload);
+    if (connection !== undefined && connection.usable) return connection.request(headers, body);
     if (this.closed) return Promise.reject(new PushError("closed", "The APNs client was closed."));
-    return this.connection().then((opened) => opened.request(headers, payload));
+    return this.connection().then((opened) => opened.request(headers, body));
   }
 
   async close(): Promise<void> {
@@ -126,8 +126,8 @@ export class ApnsConnection {
       authority: this.authority,
       origin,
       requestTimeoutMs,
-      pingAfterIdleMs: this.options.pingAfterIdleMs ?? 60_000,
-      pingTimeoutMs: this.options.pingTimeoutMs ?? 10_000,
+      pingAfterIdleMs: PING_AFTER_IDLE_MS,
+      pingTimeoutMs: PING_TIMEOUT_MS,
       unindexedHeaders: UNINDEXED,
       onRetired: () => {
         if (this.current === connection) this.current = undefined;

@@ -78,6 +78,8 @@ export class ClientConnection {
   private timer: NodeJS.Timeout;
   private sweeps = 0;
   private readonly sweepIntervalMs: number;
+  /** Sweeps a request may wait for its answer before it times out. */
+  private readonly timeoutSweeps: number;
   private lastHeard = performance.now();
   private pingSentAt: number | undefined;
   private closed: Promise<void>;
@@ -108,6 +110,7 @@ export class ClientConnection {
       10,
       Math.min(250, options.requestTimeoutMs / 4, options.pingAfterIdleMs, options.pingTimeoutMs / 2),
     );
+    this.timeoutSweeps = Math.ceil(options.requestTimeoutMs / this.sweepIntervalMs) + 1;
     this.timer = setInterval(() => this.sweep(), this.sweepIntervalMs).unref();
   }
 
@@ -121,10 +124,6 @@ export class ClientConnection {
     return this.peer.maxConcurrentStreams;
   }
 
-  get activeStreams(): number {
-    return this.active.size;
-  }
-
   get queuedRequests(): number {
     return this.queue.length;
   }
@@ -135,7 +134,7 @@ export class ClientConnection {
         reject(this.unusableError());
         return;
       }
-      const deadline = this.sweeps + Math.ceil(this.options.requestTimeoutMs / this.sweepIntervalMs) + 1;
+      const deadline = this.sweeps + this.timeoutSweeps;
       const stream = new ClientStream(headers, body, deadline, resolve, reject);
       if (this.queue.length === 0 && this.active.size < this.peer.maxConcurrentStreams) this.open(stream);
       else this.queue.push(stream);
@@ -451,10 +450,7 @@ export class ClientConnection {
     );
     // The peer hears why before the socket closes: GOAWAY goes out ahead of our end of the stream.
     this.writer.goAway(code, message.slice(0, 200));
-    this.writer.flush();
-    this.writer.stop();
-    this.socket.end();
-    setTimeout(() => this.socket.destroy(), 1000).unref();
+    this.endSocket();
     this.retired();
   }
 
@@ -464,10 +460,14 @@ export class ClientConnection {
     if (this.ended || this.active.size > 0 || this.queuedRequests > 0) return;
     this.ended = true;
     clearInterval(this.timer);
+    this.endSocket();
+  }
+
+  /** Sends what is written, then our end of the stream; a peer that never closes its side does not keep the socket open for ever. */
+  private endSocket(): void {
     this.writer.flush();
     this.writer.stop();
     this.socket.end();
-    // A peer that never closes its side does not keep the socket open for ever.
     setTimeout(() => this.socket.destroy(), 1000).unref();
   }
 

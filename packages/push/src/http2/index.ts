@@ -1,2 +1,2 @@
-export { ClientConnection, type ClientConnectionOptions } from "./client-connection.js";
+export { ClientConnection } from "./client-connection.js";
 export type { Http2Response, RequestHeaders } from "./stream.js";

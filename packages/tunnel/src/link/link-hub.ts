@@ -112,6 +112,13 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
     return this.links.get(serverId)?.length ?? 0;
   }
 
+  /** Live links from every server. */
+  get totalLinks(): number {
+    let n = 0;
+    for (const links of this.links.values()) n += links.length;
+    return n;
+  }
+
   /** Device streams open to the server now, over all its links. */
   streamCount(serverId: string): number {
     return (this.links.get(serverId) ?? []).reduce((sum, link) => sum + link.streams, 0);

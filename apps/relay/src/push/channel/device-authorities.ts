@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import type { TLSSocket } from "node:tls";
 import { normalizeSerialNumber } from "@meridian/pki";
+import { normalizeFingerprint } from "@meridian/tunnel";
 
 /** Who holds a push channel: the server whose CA issued the device certificate, and its serial. */
 export interface DeviceIdentity {
@@ -8,11 +9,12 @@ export interface DeviceIdentity {
   serial: string;
 }
 
-export const normalizeFingerprint = (fingerprint: string) => fingerprint.replace(/:/g, "").toLowerCase();
-
 /** A CA certificate's SHA-256 fingerprint; throws when the certificate is not a CA. */
 export function authorityFingerprint(pem: string): string {
-  const certificate = new X509Certificate(pem);
+  return fingerprintOfAuthority(new X509Certificate(pem));
+}
+
+function fingerprintOfAuthority(certificate: X509Certificate): string {
   if (!certificate.ca) throw new Error(`"${certificate.subject}" is not a CA certificate.`);
   return normalizeFingerprint(certificate.fingerprint256);
 }
@@ -29,8 +31,8 @@ export class DeviceAuthorities {
 
   /** Adds a CA; throws when the certificate is not a CA. Returns its fingerprint. */
   add(serverId: string, pem: string): string {
-    const fingerprint = authorityFingerprint(pem);
     const certificate = new X509Certificate(pem);
+    const fingerprint = fingerprintOfAuthority(certificate);
     this.byFingerprint.set(fingerprint, { serverId, certificate, pem });
     return fingerprint;
   }

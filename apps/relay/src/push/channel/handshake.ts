@@ -45,10 +45,6 @@ class HandshakeTap extends Duplex {
     this.socket.write(chunk, done);
   }
 
-  override _final(done: () => void): void {
-    done();
-  }
-
   private count(chunk: Buffer): void {
     let at = 0;
     while (at < chunk.length) {
