@@ -12,7 +12,17 @@ export const SESSION_KEY = "meridian.session";
 /** Rows per device-list request: one screenful many times over, small enough to answer in a few milliseconds. */
 export const DEVICE_PAGE = 200;
 /** Device-list filters that go to the API as they are in the address. */
-const DEVICE_FILTERS = ["platform", "osVersion", "state", "ownership", "compliance", "q", "sort", "order"];
+/** The device list's filters the server takes as they are; the list's own (the owner's address) add to these. */
+export const DEVICE_FILTERS = [
+  "platform",
+  "osVersion",
+  "state",
+  "ownership",
+  "compliance",
+  "q",
+  "sort",
+  "order",
+] as const;
 /** An answer nobody took by then is dropped: the page asked for something else. */
 const KEEP_MS = 10_000;
 

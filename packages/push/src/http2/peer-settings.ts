@@ -73,7 +73,7 @@ export function applySettings(settings: PeerSettings, payload: Buffer, first: bo
 }
 
 /** Streams we open at most when the peer sets no limit. */
-export const UNLIMITED_STREAMS = 1000;
+const UNLIMITED_STREAMS = 1000;
 
 /** Our SETTINGS: no server push. Everything else stays at the RFC's defaults. */
 export function ourSettingsPayload(): Buffer {

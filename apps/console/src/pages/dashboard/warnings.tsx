@@ -1,11 +1,20 @@
 import { Alert, Stack } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { useCan } from "../../api/me";
 import type { DeviceSummary, RelayStatus } from "../../api/types";
 import { formatDateTime } from "../../components/format";
 
 const DAY = 86_400_000;
+
+/** What the relay holds for push: shared by the dashboard's warnings and the settings page. */
+export const pushCredentialsQuery = queryOptions({
+  queryKey: ["push", "credentials"],
+  queryFn: () => unwrap(api.GET("/api/v1/push/credentials")),
+});
+
+/** A certificate that ends within 30 days (or has ended) is worth a warning. */
+export const expiresSoon = (at: number, now: number) => at - now < 30 * DAY;
 
 export interface Warning {
   key: string;
@@ -53,7 +62,7 @@ export function fleetWarnings(
       message: `It ends on ${formatDateTime(licence.expiresAt)}. Ask your relay operator to renew it.`,
     });
   for (const credentials of pushCredentials) {
-    if (credentials.expiresAt === undefined || credentials.expiresAt - now >= 30 * DAY) continue;
+    if (credentials.expiresAt === undefined || !expiresSoon(credentials.expiresAt, now)) continue;
     const expired = credentials.expiresAt < now;
     warnings.push({
       key: `push-${credentials.service}`,
@@ -76,8 +85,7 @@ export function Warnings({ summary }: { summary: DeviceSummary | undefined }) {
     refetchInterval: 15_000,
   });
   const push = useQuery({
-    queryKey: ["push", "credentials"],
-    queryFn: () => unwrap(api.GET("/api/v1/push/credentials")),
+    ...pushCredentialsQuery,
     enabled: allowed,
     // The relay may not answer (its link down): that is warned of above, not here.
     retry: false,

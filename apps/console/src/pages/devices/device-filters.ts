@@ -1,5 +1,5 @@
 import type { DeviceListQuery } from "../../api/types";
-import { DEVICE_PAGE } from "../../boot/first-screen";
+import { DEVICE_FILTERS, DEVICE_PAGE } from "../../boot/first-screen";
 
 export type DeviceFilterValues = Pick<
   DeviceListQuery,
@@ -8,17 +8,7 @@ export type DeviceFilterValues = Pick<
   ownerEmail?: string | undefined;
 };
 
-const KEYS = [
-  "platform",
-  "osVersion",
-  "state",
-  "ownership",
-  "compliance",
-  "q",
-  "sort",
-  "order",
-  "ownerEmail",
-] as const;
+const KEYS = [...DEVICE_FILTERS, "ownerEmail"] as const;
 
 /** The device list's filters live in the address, so a filtered list can be bookmarked and shared. */
 export function filtersFromSearch(params: URLSearchParams): DeviceFilterValues {

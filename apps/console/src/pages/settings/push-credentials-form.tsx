@@ -14,6 +14,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { ErrorAlert } from "../../components/error-alert";
+import { pushCredentialsQuery } from "../dashboard/warnings";
 
 type Service = "fcm" | "apns" | "wns";
 
@@ -42,7 +43,7 @@ export function PushCredentialsForm() {
     },
     onSuccess: (saved) => {
       setFields({});
-      void client.invalidateQueries({ queryKey: ["push", "credentials"] });
+      void client.invalidateQueries({ queryKey: pushCredentialsQuery.queryKey });
       notifications.show({
         color: "green",
         message: `${saved.service.toUpperCase()} credentials saved for ${saved.identity}.`,

@@ -4,10 +4,9 @@ import { api, unwrap } from "../../api/client";
 import { ErrorAlert } from "../../components/error-alert";
 import { formatDateTime } from "../../components/format";
 import { Loading } from "../../components/loading";
-import { useMe } from "../../api/me";
+import { useCan } from "../../api/me";
+import { expiresSoon, pushCredentialsQuery } from "../dashboard/warnings";
 import { PushCredentialsForm } from "./push-credentials-form";
-
-const DAY = 86_400_000;
 
 const SERVICES = [
   { service: "fcm", name: "Firebase Cloud Messaging", wakes: "Android devices" },
@@ -20,18 +19,14 @@ const SERVICES = [
  * app or project they belong to. The secrets are never shown again once uploaded.
  */
 export function PushCredentialsSection() {
-  const me = useMe();
   const client = useQueryClient();
-  const held = useQuery({
-    queryKey: ["push", "credentials"],
-    queryFn: () => unwrap(api.GET("/api/v1/push/credentials")),
-  });
+  const held = useQuery(pushCredentialsQuery);
   const remove = useMutation({
     mutationFn: (service: "fcm" | "apns" | "wns") =>
       unwrap(api.DELETE("/api/v1/push/credentials/{service}", { params: { path: { service } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["push", "credentials"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: pushCredentialsQuery.queryKey }),
   });
-  const canWrite = me.data?.permissions.includes("settings:write") ?? false;
+  const canWrite = useCan("settings:write");
   if (held.isPending) return <Loading height={120} />;
   return (
     <Stack data-testid="push-credentials">
@@ -70,7 +65,7 @@ export function PushCredentialsSection() {
                             {found.identity}
                           </Badge>
                           {found.expiresAt !== undefined && (
-                            <Text size="xs" c={found.expiresAt - Date.now() < 30 * DAY ? "red" : "dimmed"}>
+                            <Text size="xs" c={expiresSoon(found.expiresAt, Date.now()) ? "red" : "dimmed"}>
                               {found.expiresAt < Date.now() ? "expired" : "valid until"}{" "}
                               {formatDateTime(found.expiresAt)}
                             </Text>

@@ -4,7 +4,7 @@ import { writeInteger } from "./integer.js";
 import { STATIC_FIELD_INDEX, STATIC_NAME_INDEX, STATIC_TABLE } from "./static-table.js";
 
 /** The most we let a peer's SETTINGS_HEADER_TABLE_SIZE make our table: enough for APNs's few repeated headers. */
-export const ENCODER_TABLE_LIMIT = 4096;
+const ENCODER_TABLE_LIMIT = 4096;
 
 /**
  * Encodes header blocks. Fields that repeat from request to request (authorization, apns-topic,
