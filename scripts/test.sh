@@ -24,9 +24,10 @@ if [ ! -f node_modules/.meridian-lock-hash ] || [ "$(cat node_modules/.meridian-
   echo "$lock_hash" > node_modules/.meridian-lock-hash
 fi
 
-# Real peers the tests drive: openssl (certificates, TLS clients), microsocks (a SOCKS v5 proxy) and
+# Real peers the tests drive: openssl (certificates, TLS clients, CMS), microsocks (a SOCKS v5 proxy),
+# strongswan-pki (`pki --scep`, a real SCEP client) and
 # chromium (the console's end-to-end tests).
-apt_install openssl microsocks chromium
+apt_install openssl microsocks chromium strongswan-pki
 
 # PostgreSQL: use the server on 127.0.0.1:5432 when one answers and lets us create databases;
 # otherwise install and start one. The store and API tests need it and never skip.

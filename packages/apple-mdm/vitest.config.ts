@@ -1,0 +1,3 @@
+import { meridianProject } from "../../vitest.shared.js";
+
+export default meridianProject("apple-mdm");
