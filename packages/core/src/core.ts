@@ -8,6 +8,11 @@ import {
   type ActivationSecrets,
 } from "./activations/activation.service.js";
 import { AdministratorService } from "./admins/administrator.service.js";
+import {
+  APPLE_ENROLLMENT_DEFAULTS,
+  AppleEnrollmentService,
+  type AppleEnrollmentOptions,
+} from "./apple/apple-enrollment.service.js";
 import { AuditService } from "./audit/audit.service.js";
 import { AUTH_DEFAULTS, AuthService, type AuthOptions } from "./auth/auth.service.js";
 import {
@@ -18,6 +23,7 @@ import {
 } from "./commands/command.service.js";
 import { DeviceService } from "./devices/device.service.js";
 import { GroupService } from "./groups/group.service.js";
+import { ProfileService } from "./profiles/profile.service.js";
 import { PushService } from "./push/push.service.js";
 import { SecretSettings } from "./settings/secret-settings.js";
 import type { CoreDeps } from "./shared/context.js";
@@ -32,6 +38,7 @@ export interface CoreOptions {
   activations?: Partial<ActivationDefaults>;
   /** Makes activation password verifiers; the server passes the SPAKE2+ one. Without it, creating an activation fails. */
   activationSecrets?: ActivationSecrets;
+  appleEnrollment?: Partial<AppleEnrollmentOptions>;
   /** Told when activations and the number of managed devices change (the relay connection listens). */
   activationListener?: ActivationListener;
 }
@@ -40,6 +47,12 @@ export interface CoreOptions {
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
   const roles = new RoleService(deps);
   const listener = options.activationListener ?? IGNORE_ACTIVATION_CHANGES;
+  const activations = new ActivationService(
+    deps,
+    options.activationSecrets ?? NO_ACTIVATION_SECRETS,
+    { ...ACTIVATION_DEFAULTS, ...options.activations },
+    listener,
+  );
   return {
     deps,
     roles,
@@ -55,12 +68,12 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
       { ...COMMAND_DEFAULTS, ...options.commands },
       listener,
     ),
-    activations: new ActivationService(
-      deps,
-      options.activationSecrets ?? NO_ACTIVATION_SECRETS,
-      { ...ACTIVATION_DEFAULTS, ...options.activations },
-      listener,
-    ),
+    activations,
+    appleEnrollments: new AppleEnrollmentService(deps, activations, listener, {
+      ...APPLE_ENROLLMENT_DEFAULTS,
+      ...options.appleEnrollment,
+    }),
+    profiles: new ProfileService(deps),
     audit: new AuditService(deps),
     push: new PushService(deps),
     secrets: new SecretSettings(deps),

@@ -1,5 +1,6 @@
 import type { RoleRepository } from "./access/role.repository.js";
 import type { ActivationRepository } from "./activations/activation.js";
+import type { AppleEnrollmentRepository } from "./apple/apple-enrollment.js";
 import type { AdministratorRepository } from "./admins/administrator.js";
 import type { AuditRepository } from "./audit/audit-event.js";
 import type { CommandRepository } from "./commands/command.js";
@@ -7,6 +8,7 @@ import type { CredentialLookup, CredentialRepository } from "./auth/credentials.
 import type { DeviceCertificateRepository, DeviceRepository } from "./devices/device.js";
 import type { InventoryRepository } from "./devices/inventory.js";
 import type { GroupRepository } from "./groups/group.js";
+import type { ProfileRepository } from "./profiles/profile.js";
 import type { DevicePushRepository } from "./push/device-push.js";
 import type { SettingRepository } from "./settings/setting.js";
 import type { TenantRepository } from "./tenants/tenant.js";
@@ -26,6 +28,8 @@ export interface TenantStore {
   readonly deviceCertificates: DeviceCertificateRepository;
   readonly devicePush: DevicePushRepository;
   readonly activations: ActivationRepository;
+  readonly appleEnrollments: AppleEnrollmentRepository;
+  readonly profiles: ProfileRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingRepository;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { conflict, type Store, type TenantStore } from "@meridian/core";
 import type { Dialect } from "./query-helpers.js";
 import { activationRepository } from "./repositories/activations.repository.js";
+import { appleEnrollmentRepository } from "./repositories/apple-enrollments.repository.js";
 import { administratorRepository } from "./repositories/administrators.repository.js";
 import { auditRepository } from "./repositories/audit.repository.js";
 import { commandRepository } from "./repositories/commands.repository.js";
@@ -10,6 +11,7 @@ import { deviceCertificateRepository } from "./repositories/device-certificates.
 import { deviceRepository } from "./repositories/devices.repository.js";
 import { groupRepository } from "./repositories/groups.repository.js";
 import { inventoryRepository } from "./repositories/inventories.repository.js";
+import { profileRepository } from "./repositories/profiles.repository.js";
 import { roleRepository } from "./repositories/roles.repository.js";
 import { settingRepository } from "./repositories/settings.repository.js";
 import { tenantRepository } from "./repositories/tenants.repository.js";
@@ -58,6 +60,8 @@ export class KyselyStore implements Store {
       deviceCertificates: deviceCertificateRepository(context),
       devicePush: devicePushRepository(context),
       activations: activationRepository(context),
+      appleEnrollments: appleEnrollmentRepository(context),
+      profiles: profileRepository(context),
       audit: auditRepository(context),
       settings: settingRepository(context),
     };

@@ -175,6 +175,35 @@ export interface Database {
     notAfter: number;
     revokedAt: number | null;
   };
+  appleEnrollments: {
+    tenantId: string;
+    deviceId: string;
+    udid: string | null;
+    topic: string | null;
+    enabled: number;
+    awaitingConfiguration: number;
+    unlockToken: string | null;
+    bootstrapToken: string | null;
+    tokenUpdates: number;
+    challengeHash: string | null;
+    challengeExpiresAt: number | null;
+    createdAt: number;
+    authenticatedAt: number | null;
+    enabledAt: number | null;
+    checkedOutAt: number | null;
+  };
+  profiles: {
+    tenantId: string;
+    id: string;
+    name: string;
+    identifier: string;
+    description: string | null;
+    sha256: string;
+    sizeBytes: number;
+    payload: Uint8Array;
+    createdBy: string;
+    createdAt: number;
+  };
   commands: {
     id: string;
     tenantId: string;

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "devices:read": "See devices, their inventory and command history",
   "devices:write": "Change device details and remove devices",
   "devices:command": "Send commands to devices (lock, wipe, restart, refresh inventory)",
+  "profiles:read": "See configuration profiles",
+  "profiles:write": "Upload and delete configuration profiles",
   "activations:read": "See a user's activations (never their passwords)",
   "activations:write": "Create and expire activation passwords",
   "admins:read": "See administrators",

@@ -6,6 +6,7 @@ import { newDeviceRecord, type NewDevice } from "../devices/device.service.js";
 import type { Device } from "../devices/device.js";
 import { newId } from "../shared/ids.js";
 import { normalizeEmail } from "../shared/text.js";
+import type { TenantStore } from "../store.js";
 import {
   MAX_ACTIVATION_LIFETIME_MS,
   MAX_FAILED_ATTEMPTS,
@@ -268,8 +269,15 @@ export class ActivationService {
     tenantId: string,
     activationId: string,
     device: Omit<NewDevice, "ownerUserId">,
-    /** Issues the device's identity certificate; inside the transaction, so a failure undoes the activation. */
-    issueIdentity: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
+    /**
+     * Issues the device's identity certificate, inside the transaction, so a failure undoes the
+     * activation. Apple devices get theirs later, by SCEP: their protocol records what it needs in
+     * `tenant` (the transaction's store) and returns nothing.
+     */
+    issueIdentity: (
+      deviceId: string,
+      tenant: TenantStore,
+    ) => Promise<{ serialNumber: string; notAfter: number } | undefined>,
   ): Promise<Device> {
     const now = this.deps.clock.now();
     const actor = {
@@ -295,17 +303,18 @@ export class ActivationService {
       if (!(await tenant.activations.consumeUse(activationId))) throw refuse("used");
       const record = newDeviceRecord(
         tenantId,
-        { ...device, ownerUserId: activation.userId, state: "active" },
+        { ...device, ownerUserId: activation.userId, state: device.state ?? "active" },
         now,
       );
       await tenant.devices.insert(record);
-      const identity = await issueIdentity(record.id);
-      await tenant.deviceCertificates.insert({
-        ...identity,
-        deviceId: record.id,
-        issuedAt: now,
-        revokedAt: null,
-      });
+      const identity = await issueIdentity(record.id, tenant);
+      if (identity)
+        await tenant.deviceCertificates.insert({
+          ...identity,
+          deviceId: record.id,
+          issuedAt: now,
+          revokedAt: null,
+        });
       audit(
         "device.activate",
         { type: "device", id: record.id, label: record.name },

@@ -8,12 +8,26 @@ const PAYLOADS: Record<CommandType, Record<string, FieldRule>> = {
   lock: {
     message: { type: "string", max: 500 },
     phoneNumber: { type: "string", max: 40, pattern: /^[0-9+()\-. ]*$/ },
+    /** macOS: the six-digit PIN that unlocks the Mac again. */
+    pin: { type: "string", max: 6, pattern: /^[0-9]{6}$/ },
   },
   reboot: {},
-  wipe: { preserveDataPlan: { type: "boolean" }, wipeExternalStorage: { type: "boolean" } },
+  wipe: {
+    preserveDataPlan: { type: "boolean" },
+    wipeExternalStorage: { type: "boolean" },
+    /** macOS: the six-digit PIN asked for after the erase. */
+    pin: { type: "string", max: 6, pattern: /^[0-9]{6}$/ },
+  },
   delete_work_data: {},
   reset_password: { newPassword: { type: "string", max: 128 } },
-  request_inventory: {},
+  /** Apple devices answer one query a command; the agent reports everything whatever the scope. */
+  request_inventory: {
+    scope: {
+      type: "string",
+      max: 20,
+      pattern: /^(device|security|apps|managed_apps|profiles|certificates)$/,
+    },
+  },
   install_app: {
     packageName: { type: "string", max: 255, required: true, pattern: /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/ },
     downloadUrl: { type: "string", max: 2048, pattern: /^https:\/\// },
@@ -21,6 +35,11 @@ const PAYLOADS: Record<CommandType, Record<string, FieldRule>> = {
   uninstall_app: {
     packageName: { type: "string", max: 255, required: true, pattern: /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/ },
   },
+  shutdown: {},
+  install_profile: { profileId: { type: "string", max: 64, required: true, pattern: /^[\w-]+$/ } },
+  remove_profile: { identifier: { type: "string", max: 255, required: true } },
+  set_device_name: { name: { type: "string", max: 255, required: true, pattern: /\S/ } },
+  device_configured: {},
 };
 
 /** Checks a command's payload against its type; throws with every problem found. */

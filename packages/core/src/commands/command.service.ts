@@ -6,7 +6,10 @@ import { newId } from "../shared/ids.js";
 import { pageRequest, type Page } from "../shared/paging.js";
 import type { ActivationListener } from "../activations/activation.service.js";
 import { checkCommandPayload } from "./command-payloads.js";
+import type { TenantStore } from "../store.js";
 import {
+  COMMAND_PLATFORMS,
+  commandSupportedOn,
   type CommandBatchProgress,
   NORMAL_PRIORITY,
   URGENT_PRIORITY,
@@ -106,6 +109,12 @@ export class CommandService {
           `${device.name} is ${device.state}; it no longer takes commands.`,
         );
       }
+      if (!commandSupportedOn(input.type, device.platform))
+        throw invalid(
+          "command_not_supported",
+          `${device.name} is a ${device.platform} device, which cannot carry a ${input.type} command.`,
+        );
+      await this.checkReferences(tenant, input);
       const created = make(deviceId, null);
       await tenant.commands.insertMany([created]);
       audit(
@@ -138,8 +147,15 @@ export class CommandService {
     const batchId = newId(now);
     const deviceIds = await changeAndAudit(this.deps, actor, async (tenant, audit) => {
       const limit = this.options.maxDevicesPerSend;
+      const platforms = COMMAND_PLATFORMS[input.type];
+      if (platforms && input.filter && !platforms.includes(input.filter.platform!))
+        throw invalid(
+          "command_not_supported",
+          `A ${input.type} command goes to ${platforms.join(" or ")} devices only: filter by one of those platforms.`,
+        );
+      await this.checkReferences(tenant, input);
       const ids = input.deviceIds
-        ? await tenant.devices.managedIds([...new Set(input.deviceIds)])
+        ? await tenant.devices.managedIds([...new Set(input.deviceIds)], platforms)
         : await tenant.devices.idsMatching(
             { ...input.filter, text: input.filter?.text?.trim().toLowerCase() || undefined },
             limit + 1,
@@ -159,6 +175,13 @@ export class CommandService {
     });
     if (deviceIds.length > 0) this.notifier.commandsQueued(actor.tenantId, deviceIds);
     return { batchId, queued: deviceIds.length };
+  }
+
+  /** A command that names something stored (a profile) is refused at once if it is not there. */
+  private async checkReferences(tenant: TenantStore, input: NewCommand): Promise<void> {
+    if (input.type !== "install_profile") return;
+    const profileId = String(input.payload?.profileId);
+    if (!(await tenant.profiles.get(profileId))) throw notFound("profile", profileId);
   }
 
   /** Where a bulk send stands, for progress shown while thousands of devices answer. */

@@ -1,3 +1,4 @@
+import type { Platform } from "../devices/device.js";
 import type { Page, PageRequest } from "../shared/paging.js";
 
 /**
@@ -13,8 +14,27 @@ export const COMMAND_TYPES = [
   "request_inventory",
   "install_app",
   "uninstall_app",
+  "shutdown",
+  "install_profile",
+  "remove_profile",
+  "set_device_name",
+  "device_configured",
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
+
+/** Commands only some platforms' protocols can carry; the rest go to every platform. */
+export const COMMAND_PLATFORMS: Partial<Record<CommandType, readonly Platform[]>> = {
+  delete_work_data: ["android", "windows"],
+  shutdown: ["ios", "macos"],
+  install_profile: ["ios", "macos"],
+  remove_profile: ["ios", "macos"],
+  set_device_name: ["ios", "macos"],
+  device_configured: ["ios", "macos"],
+};
+
+export function commandSupportedOn(type: CommandType, platform: Platform): boolean {
+  return COMMAND_PLATFORMS[type]?.includes(platform) ?? true;
+}
 
 /**
  * pending: queued, not yet fetched. delivered: the device fetched it and has not answered.
@@ -99,6 +119,8 @@ export interface CommandRepository {
     },
   ): Promise<boolean>;
   cancel(id: string, now: number): Promise<boolean>;
+  /** Withdraws every open command of the device, saying why; returns how many. */
+  cancelOpenForDevice(deviceId: string, now: number, reason: CommandError): Promise<number>;
   listForDevice(deviceId: string, query: CommandQuery, page: PageRequest): Promise<Page<Command>>;
   deleteForDevice(deviceId: string): Promise<void>;
   /** Marks open commands past their expiry as expired; returns how many. */

@@ -162,6 +162,8 @@ export class DeviceService {
       await tenant.deviceCertificates.revokeForDevice(id, this.deps.clock.now());
       await tenant.commands.deleteForDevice(id);
       await tenant.inventories.deleteForDevice(id);
+      await tenant.devicePush.delete(id);
+      await tenant.appleEnrollments.delete(id);
       await tenant.devices.delete(id);
       audit("device.delete", { type: "device", id, label: device.name });
     });

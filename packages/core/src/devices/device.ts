@@ -102,8 +102,8 @@ export interface DeviceRepository {
   countManaged(): Promise<number>;
   /** Ids of the managed (not wiped or retired) devices matching the filter, at most `limit`. */
   idsMatching(filter: DeviceFilter, limit: number): Promise<string[]>;
-  /** Which of these ids name managed devices of the tenant. */
-  managedIds(ids: string[]): Promise<string[]>;
+  /** Which of these ids name managed devices of the tenant (on these platforms, when given). */
+  managedIds(ids: string[], platforms?: readonly Platform[]): Promise<string[]>;
   countForUser(userId: string): Promise<number>;
   /** Counts for the dashboard; `now` places the last-contact buckets. */
   summary(now: number): Promise<DeviceSummary>;

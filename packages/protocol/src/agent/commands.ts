@@ -1,19 +1,23 @@
 import { Type } from "typebox";
 import { Message, Text } from "./common.js";
 
+/** The commands the Meridian agent carries out; the others belong to Apple's own MDM protocol. */
+export const AGENT_COMMAND_TYPES = [
+  "lock",
+  "reboot",
+  "wipe",
+  "delete_work_data",
+  "reset_password",
+  "request_inventory",
+  "install_app",
+  "uninstall_app",
+] as const;
+export type AgentCommandType = (typeof AGENT_COMMAND_TYPES)[number];
+
 export const DeliveredCommand = Message(
   {
     id: Type.String(),
-    type: Type.Enum([
-      "lock",
-      "reboot",
-      "wipe",
-      "delete_work_data",
-      "reset_password",
-      "request_inventory",
-      "install_app",
-      "uninstall_app",
-    ]),
+    type: Type.Enum(AGENT_COMMAND_TYPES),
     payload: Type.Record(Type.String(), Type.Unknown()),
     expiresAt: Type.Integer(),
   },

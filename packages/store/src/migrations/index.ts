@@ -6,6 +6,7 @@ import * as deviceCertificates from "./0004-device-certificates.js";
 import * as deviceCompliance from "./0005-device-compliance.js";
 import * as devicePush from "./0006-device-push.js";
 import * as deviceSummaryIndex from "./0007-device-summary-index.js";
+import * as appleMdm from "./0008-apple-mdm.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0005-device-compliance": deviceCompliance,
   "0006-device-push": devicePush,
   "0007-device-summary-index": deviceSummaryIndex,
+  "0008-apple-mdm": appleMdm,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

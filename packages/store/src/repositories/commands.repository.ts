@@ -92,6 +92,16 @@ export function commandRepository({ db, tenantId }: RepositoryContext): CommandR
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
+    async cancelOpenForDevice(deviceId, now, reason) {
+      const result = await db
+        .updateTable("commands")
+        .set({ state: "cancelled", completedAt: now, error: JSON.stringify(reason) })
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .where("state", "in", OPEN)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async listForDevice(deviceId, query, page) {
       let q = table().where("deviceId", "=", deviceId);
       if (query.state) q = q.where("state", "=", query.state);

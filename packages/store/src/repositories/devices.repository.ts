@@ -194,16 +194,17 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
         );
       return (await q.limit(limit).execute()).map((r) => r.id);
     },
-    async managedIds(ids) {
+    async managedIds(ids, platforms) {
       const found: string[] = [];
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
-        const rows = await db
+        let q = db
           .selectFrom("devices")
           .select("id")
           .where("tenantId", "=", tenantId)
           .where("id", "in", ids.slice(i, i + ID_CHUNK))
-          .where("state", "in", MANAGED_STATES)
-          .execute();
+          .where("state", "in", MANAGED_STATES);
+        if (platforms) q = q.where("platform", "in", [...platforms]);
+        const rows = await q.execute();
         found.push(...rows.map((r) => r.id));
       }
       return found;

@@ -1,5 +1,7 @@
 import { Type } from "typebox";
+import type { Core } from "@meridian/core";
 import {
+  AGENT_COMMAND_TYPES,
   AGENT_PATHS,
   AGENT_PROTOCOL_VERSION,
   CommandResult,
@@ -9,6 +11,7 @@ import {
   Hello,
   HelloReply,
   InventoryReport,
+  type AgentCommandType,
 } from "@meridian/protocol";
 import type { TypedApp } from "../../routes/typed-app.js";
 import { requestingDevice, type AgentAppOptions } from "../agent-app.js";
@@ -120,19 +123,19 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
     async (request, reply) => {
       const { tenant, device } = await requestingDevice(core, request);
       await touch(tenant.id, device.id, device.lastSeenAt);
-      let command = await core.commands.next(tenant.id, device.id);
+      let command = await nextForAgent(core, tenant.id, device.id);
       if (!command && request.query.wait) {
         // Wait for a command to be queued, or for the device to hang up.
         const gone = new AbortController();
         request.raw.once("close", () => gone.abort());
         await waiters.wait(tenant.id, device.id, request.query.wait * 1000, gone.signal);
-        if (!gone.signal.aborted) command = await core.commands.next(tenant.id, device.id);
+        if (!gone.signal.aborted) command = await nextForAgent(core, tenant.id, device.id);
       }
       if (!command) return reply.status(204).send(null);
       return {
         command: {
           id: command.id,
-          type: command.type,
+          type: command.type as AgentCommandType,
           payload: command.payload,
           expiresAt: command.expiresAt,
         },
@@ -160,4 +163,19 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
     await core.devices.recordCompliance(tenant.id, device.id, request.body);
     return reply.status(204).send();
   });
+}
+
+/**
+ * The next command the agent can carry out. Sending checks the device's platform, so another kind is
+ * rare (a device whose platform changed); it fails visibly instead of blocking the queue.
+ */
+async function nextForAgent(core: Core, tenantId: string, deviceId: string) {
+  for (;;) {
+    const command = await core.commands.next(tenantId, deviceId);
+    if (!command || (AGENT_COMMAND_TYPES as readonly string[]).includes(command.type)) return command;
+    await core.commands.report(tenantId, deviceId, command.id, {
+      status: "error",
+      error: { code: "not_supported", message: `The Meridian agent cannot carry out ${command.type}.` },
+    });
+  }
 }

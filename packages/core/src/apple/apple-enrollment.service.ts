@@ -1,0 +1,364 @@
+import type { Actor } from "../access/actor.js";
+import type { ActivationListener, ActivationService } from "../activations/activation.service.js";
+import type { Device } from "../devices/device.js";
+import { deviceSearchText } from "../devices/device.service.js";
+import { changeAndAudit, type CoreDeps } from "../shared/context.js";
+import { MeridianError, unauthenticated } from "../shared/errors.js";
+import type { AppleEnrollment } from "./apple-enrollment.js";
+
+export type ApplePlatform = "ios" | "macos";
+
+/** What Authenticate says about the device; every field but the UDID is optional in Apple's schema. */
+export interface AppleDeviceFacts {
+  udid: string;
+  topic: string;
+  serialNumber?: string | undefined;
+  model?: string | undefined;
+  productName?: string | undefined;
+  osVersion?: string | undefined;
+  deviceName?: string | undefined;
+  imei?: string | undefined;
+}
+
+export interface ApplePushToken {
+  udid: string;
+  topic: string;
+  /** Hex, as APNs takes it in the request path. */
+  token: string;
+  pushMagic: string;
+  /** Base64; only iOS sends one, once. */
+  unlockToken?: string | undefined;
+  awaitingConfiguration: boolean;
+}
+
+export interface AppleEnrollmentOptions {
+  /** How long the one-time SCEP challenge in a downloaded profile stays usable. */
+  challengeLifetimeMs: number;
+}
+
+export const APPLE_ENROLLMENT_DEFAULTS: AppleEnrollmentOptions = { challengeLifetimeMs: 60 * 60_000 };
+
+const deviceProtocol = (tenantId: string): Actor => ({
+  tenantId,
+  type: "system",
+  id: "apple-mdm",
+  label: "Apple MDM check-in",
+  permissions: new Set(),
+  ip: undefined,
+});
+
+/** Apple's check-in rules for a device that must not be told 401 (it would unenrol): refusals are 403s. */
+const refuse = (code: string, message: string) => new MeridianError("forbidden", code, message);
+
+/**
+ * Apple devices enrol through Apple's own flow: a profile downloaded with the user's activation
+ * password, an identity certificate by SCEP with the profile's one-time challenge, then the MDM
+ * check-ins. This service holds the rules; the protocol layer decodes the messages.
+ */
+export class AppleEnrollmentService {
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly activations: ActivationService,
+    private readonly listener: Pick<ActivationListener, "managedDevicesChanged">,
+    private readonly options: AppleEnrollmentOptions = APPLE_ENROLLMENT_DEFAULTS,
+  ) {}
+
+  /**
+   * The enrollment page: the user's address and activation password take one use of the activation
+   * and make an enrolling device, and a one-time SCEP challenge for the profile. A wrong password
+   * counts towards the activation's lockout.
+   */
+  async enrolWithPassword(
+    tenantId: string,
+    input: { address: string; platform: ApplePlatform; password: string },
+    passwordMatches: (verifier: string, password: string) => Promise<boolean>,
+  ): Promise<{ device: Device; challenge: string; challengeExpiresAt: number }> {
+    const attempt = await this.activations.beginAttempt(tenantId, input.address, input.platform);
+    if (!(await passwordMatches(attempt.verifier, input.password))) {
+      const left = await this.activations.recordFailure(tenantId, attempt.activation.id);
+      throw unauthenticated(
+        "activation_failed",
+        left > 0
+          ? `The address or activation password is wrong; ${left} ${left === 1 ? "try" : "tries"} left.`
+          : "The activation password was wrong too many times; the activation is locked. Ask your administrator for a new one.",
+      );
+    }
+    const challenge = this.deps.crypto.randomToken(24);
+    const now = this.deps.clock.now();
+    const challengeExpiresAt = now + this.options.challengeLifetimeMs;
+    const device = await this.activations.completeAttempt(
+      tenantId,
+      attempt.activation.id,
+      {
+        platform: input.platform,
+        name: input.platform === "ios" ? "iPhone or iPad" : "Mac",
+        state: "enrolling",
+      },
+      async (deviceId, tenant) => {
+        await tenant.appleEnrollments.insert(
+          {
+            deviceId,
+            udid: null,
+            topic: null,
+            enabled: false,
+            awaitingConfiguration: false,
+            unlockToken: null,
+            bootstrapToken: null,
+            tokenUpdates: 0,
+            createdAt: now,
+            authenticatedAt: null,
+            enabledAt: null,
+            checkedOutAt: null,
+          },
+          { deviceId, challengeHash: this.deps.crypto.sha256(challenge), expiresAt: challengeExpiresAt },
+        );
+        return undefined;
+      },
+    );
+    return { device, challenge, challengeExpiresAt };
+  }
+
+  /**
+   * SCEP: the profile's challenge, taken once, names the device the certificate is for. `issue` runs
+   * in the same transaction, so a refused request leaves the challenge usable.
+   */
+  async issueIdentity(
+    tenantId: string,
+    challenge: string,
+    issue: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
+  ): Promise<{ deviceId: string; serialNumber: string } | undefined> {
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      const tenant = tx.forTenant(tenantId);
+      const deviceId = await tenant.appleEnrollments.consumeChallenge(
+        this.deps.crypto.sha256(challenge),
+        now,
+      );
+      if (!deviceId) return undefined;
+      const issued = await issue(deviceId);
+      await tenant.deviceCertificates.insert({ ...issued, deviceId, issuedAt: now, revokedAt: null });
+      return { deviceId, serialNumber: issued.serialNumber };
+    });
+  }
+
+  /** SCEP renewal: a device signs with its current identity and gets a new one before it ends. */
+  async renewIdentity(
+    tenantId: string,
+    currentSerial: string,
+    issue: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
+  ): Promise<{ deviceId: string; serialNumber: string }> {
+    const device = await this.identifyForCheckin(tenantId, currentSerial);
+    const now = this.deps.clock.now();
+    const issued = await issue(device.id);
+    await this.deps.store
+      .forTenant(tenantId)
+      .deviceCertificates.insert({ ...issued, deviceId: device.id, issuedAt: now, revokedAt: null });
+    return { deviceId: device.id, serialNumber: issued.serialNumber };
+  }
+
+  /**
+   * The device an identity certificate belongs to. Refusals are 403s, never 401s: an Apple device
+   * told 401 may remove its enrollment.
+   */
+  async identifyForCheckin(tenantId: string, serialNumber: string): Promise<Device> {
+    const tenant = this.deps.store.forTenant(tenantId);
+    const certificate = await tenant.deviceCertificates.get(serialNumber);
+    if (!certificate) throw refuse("unknown_certificate", "This identity certificate was not issued here.");
+    if (certificate.revokedAt !== null)
+      throw refuse(
+        "certificate_revoked",
+        "This identity certificate has been revoked; enrol the device again.",
+      );
+    const device = await tenant.devices.get(certificate.deviceId);
+    if (!device || device.state === "wiped" || device.state === "retired")
+      throw refuse("device_not_managed", "This device is no longer managed; enrol it again.");
+    return device;
+  }
+
+  /**
+   * Authenticate: binds the UDID to the enrollment, empties the queue (the device starts afresh) and
+   * disables the enrollment until TokenUpdate. The same phone enrolled again retires its old record.
+   */
+  async authenticate(tenantId: string, device: Device, facts: AppleDeviceFacts): Promise<void> {
+    const now = this.deps.clock.now();
+    let retired = false;
+    await changeAndAudit(this.deps, deviceProtocol(tenantId), async (tenant, audit) => {
+      const enrollment = await this.enrollmentOf(tenant.appleEnrollments.get(device.id));
+      if (enrollment.udid !== null && enrollment.udid !== facts.udid)
+        throw refuse(
+          "identity_mismatch",
+          `This identity certificate belongs to device ${enrollment.udid}, not ${facts.udid}.`,
+        );
+      const previous = await tenant.appleEnrollments.getByUdid(facts.udid);
+      if (previous && previous.deviceId !== device.id) {
+        await tenant.appleEnrollments.update(previous.deviceId, {
+          udid: null,
+          enabled: false,
+          checkedOutAt: now,
+        });
+        await tenant.devices.update(previous.deviceId, { state: "retired", updatedAt: now });
+        await tenant.deviceCertificates.revokeForDevice(previous.deviceId, now);
+        await tenant.devicePush.delete(previous.deviceId);
+        await tenant.commands.cancelOpenForDevice(previous.deviceId, now, {
+          code: "device_reenrolled",
+          message: "The device enrolled again; its earlier enrollment was retired.",
+        });
+        audit(
+          "device.retire",
+          { type: "device", id: previous.deviceId },
+          { reason: "enrolled again", udid: facts.udid },
+        );
+        retired = true;
+      }
+      await tenant.appleEnrollments.update(device.id, {
+        udid: facts.udid,
+        topic: facts.topic,
+        enabled: false,
+        authenticatedAt: now,
+      });
+      await tenant.commands.cancelOpenForDevice(device.id, now, {
+        code: "device_reauthenticated",
+        message: "The device authenticated again, which starts its command queue afresh.",
+      });
+      const next = {
+        ...device,
+        name: facts.deviceName?.trim() || device.name,
+        model: facts.productName ?? facts.model ?? device.model,
+        manufacturer: "Apple",
+        serialNumber: facts.serialNumber ?? device.serialNumber,
+        imei: facts.imei ?? device.imei,
+        osVersion: facts.osVersion ?? device.osVersion,
+      };
+      await tenant.devices.update(device.id, {
+        name: next.name,
+        model: next.model,
+        manufacturer: next.manufacturer,
+        serialNumber: next.serialNumber,
+        imei: next.imei,
+        osVersion: next.osVersion,
+        lastSeenAt: now,
+        searchText: deviceSearchText(next),
+        updatedAt: now,
+      });
+    });
+    if (retired) this.listener.managedDevicesChanged(tenantId);
+  }
+
+  /**
+   * TokenUpdate: the device can now be woken, so the enrollment becomes usable. Says whether this was
+   * the first, when the server queues the device's first inventory.
+   */
+  async tokenUpdate(tenantId: string, device: Device, update: ApplePushToken): Promise<{ first: boolean }> {
+    const now = this.deps.clock.now();
+    const first = await this.deps.store.transaction(async (tx) => {
+      const tenant = tx.forTenant(tenantId);
+      const enrollment = await this.enrollmentOf(tenant.appleEnrollments.get(device.id));
+      this.checkBound(enrollment, update.udid);
+      await tenant.appleEnrollments.update(device.id, {
+        topic: update.topic,
+        enabled: true,
+        awaitingConfiguration: update.awaitingConfiguration,
+        countTokenUpdate: true,
+        ...(enrollment.enabledAt === null ? { enabledAt: now } : {}),
+        ...(update.unlockToken ? { unlockToken: this.deps.secretBox.seal(update.unlockToken) } : {}),
+      });
+      await tenant.devicePush.save({
+        deviceId: device.id,
+        service: "apns",
+        token: update.token,
+        pushMagic: update.pushMagic,
+        updatedAt: now,
+      });
+      const becomesActive = device.state === "enrolling" || device.state === "inactive";
+      await tenant.devices.update(device.id, {
+        lastSeenAt: now,
+        updatedAt: now,
+        ...(becomesActive ? { state: "active" as const } : {}),
+        ...(device.state === "enrolling" ? { enrolledAt: now } : {}),
+      });
+      return enrollment.enabledAt === null;
+    });
+    if (first) this.listener.managedDevicesChanged(tenantId);
+    return { first };
+  }
+
+  /** CheckOut: the user removed the profile. The device is retired and its identity revoked. */
+  async checkOut(tenantId: string, device: Device, udid: string): Promise<void> {
+    const now = this.deps.clock.now();
+    await changeAndAudit(this.deps, deviceProtocol(tenantId), async (tenant, audit) => {
+      const enrollment = await this.enrollmentOf(tenant.appleEnrollments.get(device.id));
+      this.checkBound(enrollment, udid);
+      await tenant.appleEnrollments.update(device.id, { enabled: false, checkedOutAt: now });
+      await tenant.devices.update(device.id, { state: "retired", updatedAt: now, lastSeenAt: now });
+      await tenant.deviceCertificates.revokeForDevice(device.id, now);
+      await tenant.devicePush.delete(device.id);
+      await tenant.commands.cancelOpenForDevice(device.id, now, {
+        code: "device_checked_out",
+        message: "The device's management profile was removed.",
+      });
+      audit("device.checkout", { type: "device", id: device.id, label: device.name }, { udid });
+    });
+    this.listener.managedDevicesChanged(tenantId);
+  }
+
+  async setBootstrapToken(
+    tenantId: string,
+    device: Device,
+    udid: string,
+    token: string | null,
+  ): Promise<void> {
+    const tenant = this.deps.store.forTenant(tenantId);
+    this.checkBound(await this.enrollmentOf(tenant.appleEnrollments.get(device.id)), udid);
+    await tenant.appleEnrollments.update(device.id, {
+      bootstrapToken: token === null ? null : this.deps.secretBox.seal(token),
+    });
+  }
+
+  /** The escrowed bootstrap token (base64), or null when the device never gave one. */
+  async getBootstrapToken(tenantId: string, device: Device, udid: string): Promise<string | null> {
+    const enrollment = await this.enrollmentOf(
+      this.deps.store.forTenant(tenantId).appleEnrollments.get(device.id),
+    );
+    this.checkBound(enrollment, udid);
+    return enrollment.bootstrapToken === null ? null : this.deps.secretBox.open(enrollment.bootstrapToken);
+  }
+
+  /** The enrollment a command request comes from; it must be bound to this UDID and enabled. */
+  async activeEnrollment(tenantId: string, device: Device, udid: string): Promise<AppleEnrollment> {
+    const enrollment = await this.enrollmentOf(
+      this.deps.store.forTenant(tenantId).appleEnrollments.get(device.id),
+    );
+    this.checkBound(enrollment, udid);
+    if (!enrollment.enabled)
+      throw refuse(
+        "enrollment_not_ready",
+        "This enrollment takes commands only after Authenticate and TokenUpdate.",
+      );
+    return enrollment;
+  }
+
+  /** The unlock token (base64) ClearPasscode needs, opened only when a command is encoded. */
+  openUnlockToken(enrollment: AppleEnrollment): string | null {
+    return enrollment.unlockToken === null ? null : this.deps.secretBox.open(enrollment.unlockToken);
+  }
+
+  private async enrollmentOf(found: Promise<AppleEnrollment | undefined>): Promise<AppleEnrollment> {
+    const enrollment = await found;
+    if (!enrollment)
+      throw refuse(
+        "not_enrolled",
+        "This device did not enrol through an enrollment profile from this server.",
+      );
+    return enrollment;
+  }
+
+  private checkBound(enrollment: AppleEnrollment, udid: string): void {
+    if (enrollment.udid === null)
+      throw refuse("not_authenticated", "Send Authenticate first: this enrollment has no device yet.");
+    if (enrollment.udid !== udid)
+      throw refuse(
+        "identity_mismatch",
+        `This identity certificate belongs to device ${enrollment.udid}, not ${udid}.`,
+      );
+  }
+}

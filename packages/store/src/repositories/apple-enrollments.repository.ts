@@ -1,0 +1,95 @@
+import type { Selectable } from "kysely";
+import type { AppleEnrollment, AppleEnrollmentRepository } from "@meridian/core";
+import type { Database } from "../schema.js";
+import type { RepositoryContext } from "./context.js";
+
+type Row = Selectable<Database["appleEnrollments"]>;
+
+const time = (value: number | null) => (value === null ? null : Number(value));
+
+const toEnrollment = (row: Row): AppleEnrollment => ({
+  deviceId: row.deviceId,
+  udid: row.udid,
+  topic: row.topic,
+  enabled: row.enabled === 1,
+  awaitingConfiguration: row.awaitingConfiguration === 1,
+  unlockToken: row.unlockToken,
+  bootstrapToken: row.bootstrapToken,
+  tokenUpdates: row.tokenUpdates,
+  createdAt: Number(row.createdAt),
+  authenticatedAt: time(row.authenticatedAt),
+  enabledAt: time(row.enabledAt),
+  checkedOutAt: time(row.checkedOutAt),
+});
+
+const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
+
+export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): AppleEnrollmentRepository {
+  const table = () => db.selectFrom("appleEnrollments").selectAll().where("tenantId", "=", tenantId);
+  return {
+    async insert(enrollment, challenge) {
+      await db
+        .insertInto("appleEnrollments")
+        .values({
+          tenantId,
+          deviceId: enrollment.deviceId,
+          udid: enrollment.udid,
+          topic: enrollment.topic,
+          enabled: enrollment.enabled ? 1 : 0,
+          awaitingConfiguration: enrollment.awaitingConfiguration ? 1 : 0,
+          unlockToken: enrollment.unlockToken,
+          bootstrapToken: enrollment.bootstrapToken,
+          tokenUpdates: enrollment.tokenUpdates,
+          challengeHash: challenge.challengeHash,
+          challengeExpiresAt: challenge.expiresAt,
+          createdAt: enrollment.createdAt,
+          authenticatedAt: enrollment.authenticatedAt,
+          enabledAt: enrollment.enabledAt,
+          checkedOutAt: enrollment.checkedOutAt,
+        })
+        .execute();
+    },
+    async get(deviceId) {
+      const row = await table().where("deviceId", "=", deviceId).executeTakeFirst();
+      return row && toEnrollment(row);
+    },
+    async getByUdid(udid) {
+      const row = await table().where("udid", "=", udid).executeTakeFirst();
+      return row && toEnrollment(row);
+    },
+    async update(deviceId, patch) {
+      const { countTokenUpdate, enabled, awaitingConfiguration, ...rest } = patch;
+      await db
+        .updateTable("appleEnrollments")
+        .set((eb) => ({
+          ...rest,
+          ...(enabled === undefined ? {} : { enabled: flag(enabled) }),
+          ...(awaitingConfiguration === undefined
+            ? {}
+            : { awaitingConfiguration: flag(awaitingConfiguration) }),
+          ...(countTokenUpdate ? { tokenUpdates: eb("tokenUpdates", "+", 1) } : {}),
+        }))
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .execute();
+    },
+    async consumeChallenge(challengeHash, now) {
+      const row = await db
+        .updateTable("appleEnrollments")
+        .set({ challengeHash: null, challengeExpiresAt: null })
+        .where("tenantId", "=", tenantId)
+        .where("challengeHash", "=", challengeHash)
+        .where("challengeExpiresAt", ">", now)
+        .returning("deviceId")
+        .executeTakeFirst();
+      return row?.deviceId;
+    },
+    async delete(deviceId) {
+      await db
+        .deleteFrom("appleEnrollments")
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .execute();
+    },
+  };
+}
