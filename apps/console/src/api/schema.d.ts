@@ -2740,7 +2740,7 @@ export interface paths {
     put?: never;
     /**
      * Send one command to many devices
-     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?}; wipe {preserveDataPlan?, wipeExternalStorage?}; reset_password {newPassword?}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; reboot, delete_work_data and request_inventory take none.
+     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
      */
     post: {
       parameters: {
@@ -2783,7 +2783,12 @@ export interface paths {
               | "reset_password"
               | "request_inventory"
               | "install_app"
-              | "uninstall_app";
+              | "uninstall_app"
+              | "shutdown"
+              | "install_profile"
+              | "remove_profile"
+              | "set_device_name"
+              | "device_configured";
           };
         };
       };
@@ -3066,7 +3071,12 @@ export interface paths {
                 | "reset_password"
                 | "request_inventory"
                 | "install_app"
-                | "uninstall_app";
+                | "uninstall_app"
+                | "shutdown"
+                | "install_profile"
+                | "remove_profile"
+                | "set_device_name"
+                | "device_configured";
             };
           };
         };
@@ -3339,7 +3349,12 @@ export interface paths {
                 | "reset_password"
                 | "request_inventory"
                 | "install_app"
-                | "uninstall_app";
+                | "uninstall_app"
+                | "shutdown"
+                | "install_profile"
+                | "remove_profile"
+                | "set_device_name"
+                | "device_configured";
             };
           };
         };
@@ -4797,7 +4812,12 @@ export interface paths {
                   | "reset_password"
                   | "request_inventory"
                   | "install_app"
-                  | "uninstall_app";
+                  | "uninstall_app"
+                  | "shutdown"
+                  | "install_profile"
+                  | "remove_profile"
+                  | "set_device_name"
+                  | "device_configured";
               }[];
               /** @description Pass back as `cursor` for the next page; absent on the last page. */
               nextCursor?: string;
@@ -4985,7 +5005,7 @@ export interface paths {
     put?: never;
     /**
      * Send a command to a device
-     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?}; wipe {preserveDataPlan?, wipeExternalStorage?}; reset_password {newPassword?}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; reboot, delete_work_data and request_inventory take none.
+     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
      */
     post: {
       parameters: {
@@ -5014,7 +5034,12 @@ export interface paths {
               | "reset_password"
               | "request_inventory"
               | "install_app"
-              | "uninstall_app";
+              | "uninstall_app"
+              | "shutdown"
+              | "install_profile"
+              | "remove_profile"
+              | "set_device_name"
+              | "device_configured";
           };
         };
       };
@@ -5077,7 +5102,12 @@ export interface paths {
                 | "reset_password"
                 | "request_inventory"
                 | "install_app"
-                | "uninstall_app";
+                | "uninstall_app"
+                | "shutdown"
+                | "install_profile"
+                | "remove_profile"
+                | "set_device_name"
+                | "device_configured";
             };
           };
         };

@@ -43,4 +43,9 @@ export const COMMAND_LABELS: Record<string, string> = {
   reset_password: "Reset passcode",
   install_app: "Install app",
   uninstall_app: "Uninstall app",
+  shutdown: "Shut down",
+  install_profile: "Install profile",
+  remove_profile: "Remove profile",
+  set_device_name: "Rename device",
+  device_configured: "Finish setup",
 };

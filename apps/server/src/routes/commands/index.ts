@@ -14,8 +14,11 @@ import {
 import { bearer, type TypedApp } from "../typed-app.js";
 
 const PAYLOADS =
-  "Payloads: lock {message?, phoneNumber?}; wipe {preserveDataPlan?, wipeExternalStorage?}; reset_password {newPassword?}; " +
-  "install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; reboot, delete_work_data and request_inventory take none.";
+  "Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; " +
+  "reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; " +
+  "install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; " +
+  "set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. " +
+  "shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.";
 
 const NewCommandFields = {
   type: CommandTypeSchema,
