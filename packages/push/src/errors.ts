@@ -2,6 +2,8 @@
 export type PushErrorCode =
   /** The credential given to the client cannot be used at all (unreadable key, missing field). */
   | "invalid_credentials"
+  /** An APNs certificate for a topic other than the one devices enrolled with, not confirmed. */
+  | "topic_change_unconfirmed"
   /** The credential has passed its expiry date. */
   | "credentials_expired"
   /** The push service refused the credential (revoked key, wrong team, bad secret). */

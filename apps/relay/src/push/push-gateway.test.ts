@@ -98,4 +98,26 @@ describe("the relay's push gateway, against the FCM emulator", () => {
     const fcmOnly = await gateway.listCredentials("srv_a");
     expect(fcmOnly.every((c) => c.expiresAt === undefined)).toBe(true);
   });
+
+  it("refuses a push certificate for another topic unless the change is confirmed, and keeps the old one", async () => {
+    const first = makeProviderCertificate("com.apple.mgmt.External.aaaa");
+    const renewed = makeProviderCertificate("com.apple.mgmt.External.aaaa", { days: 400 });
+    const other = makeProviderCertificate("com.apple.mgmt.External.bbbb");
+    const upload = (c: typeof first, confirm?: boolean) =>
+      gateway.setCredentials("srv_topic", {
+        service: "apns",
+        certificate: { cert: c.cert, key: c.key },
+        ...(confirm === undefined ? {} : { confirmTopicChange: confirm }),
+      });
+    await upload(first);
+    // A renewal keeps the topic and needs no confirmation.
+    expect((await upload(renewed)).identity).toBe("com.apple.mgmt.External.aaaa");
+    await expect(upload(other)).rejects.toMatchObject({
+      code: "topic_change_unconfirmed",
+      message: expect.stringContaining("com.apple.mgmt.External.aaaa"),
+    });
+    await expect(upload(other, false)).rejects.toMatchObject({ code: "topic_change_unconfirmed" });
+    expect((await gateway.listCredentials("srv_topic"))[0]?.identity).toBe("com.apple.mgmt.External.aaaa");
+    expect((await upload(other, true)).identity).toBe("com.apple.mgmt.External.bbbb");
+  });
 });

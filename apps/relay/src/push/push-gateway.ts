@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { SecretBox } from "@meridian/core";
-import type { PushClient, PushNotification, PushResult } from "@meridian/push";
+import { PushError, type PushClient, type PushNotification, type PushResult } from "@meridian/push";
 import type {
   PushCredentials,
   PushCredentialsStatus,
@@ -36,6 +36,25 @@ export class PushGateway {
   async setCredentials(serverId: string, credentials: PushCredentials): Promise<PushCredentialsStatus> {
     const client = clientFor(credentials, this.endpoints);
     const identity = identityOf(credentials, client);
+    if (credentials.service === "apns" && !credentials.confirmTopicChange) {
+      const current = await this.db
+        .selectFrom("relayPushCredentials")
+        .select("identity")
+        .where("serverId", "=", serverId)
+        .where("service", "=", "apns")
+        .executeTakeFirst();
+      // Enrolled Apple devices listen on their topic for life: a certificate for another topic
+      // silently cuts every one of them off, so it takes an explicit yes.
+      if (current && current.identity !== identity) {
+        void client.close();
+        throw new PushError(
+          "topic_change_unconfirmed",
+          `This certificate is for topic ${identity}, but the current one is for ${current.identity}. ` +
+            "Devices enrolled with the current topic will no longer be reachable and must enrol again. " +
+            "Renew the certificate for the same Apple ID at Apple instead, or confirm the change.",
+        );
+      }
+    }
     const row = {
       serverId,
       service: credentials.service,

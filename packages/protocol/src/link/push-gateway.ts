@@ -27,6 +27,8 @@ export type PushCredentials =
       certificate?: { cert: string; key: string } | { pfxBase64: string; passphrase?: string };
       topic?: string;
       environment?: "production" | "sandbox";
+      /** Replacing a certificate with one for another topic cuts enrolled devices off; it must be said. */
+      confirmTopicChange?: boolean;
     }
   | { service: "fcm"; serviceAccount: Record<string, unknown> }
   | { service: "wns"; clientId: string; clientSecret: string };
