@@ -14,6 +14,7 @@ import { activationRoutes } from "./routes/activations/index.js";
 import { administratorRoutes } from "./routes/administrators/index.js";
 import { auditRoutes } from "./routes/audit/index.js";
 import { commandRoutes } from "./routes/commands/index.js";
+import { profileRoutes } from "./routes/profiles/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { deviceRoutes } from "./routes/devices/index.js";
 import { groupRoutes } from "./routes/groups/index.js";
@@ -89,6 +90,7 @@ export async function buildApp(core: Core, options: AppOptions): Promise<Meridia
   groupRoutes(app, core);
   deviceRoutes(app, core);
   commandRoutes(app, core);
+  profileRoutes(app, core);
   auditRoutes(app, core);
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);

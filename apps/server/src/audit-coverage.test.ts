@@ -16,6 +16,14 @@ function gatewayInMemory(): PushCredentialsGateway {
   };
 }
 
+/** A minimal unsigned configuration profile, base64, as an administrator would upload one. */
+const mobileconfig = (identifier: string) =>
+  Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict><key>PayloadType</key><string>Configuration</string>` +
+      `<key>PayloadIdentifier</key><string>${identifier}</string><key>PayloadDisplayName</key><string>Test</string>` +
+      `<key>PayloadContent</key><array/></dict></plist>`,
+  ).toString("base64");
+
 type Scenario = (ctx: {
   token: string;
   create: (url: string, body: unknown) => Promise<string>;
@@ -158,6 +166,23 @@ describe("audit coverage", () => {
         const user = await create("/api/v1/users", { email: `${unique("u")}@example.com` });
         await create(`/api/v1/groups/${group}/members`, { type: "user", id: user });
         return { url: `/api/v1/groups/${group}/members/user/${user}` };
+      },
+    },
+    "POST /api/v1/profiles": {
+      action: "profile.create",
+      run: async () => ({
+        url: "/api/v1/profiles",
+        body: { payloadBase64: mobileconfig(unique("com.example.p")) },
+      }),
+    },
+    "DELETE /api/v1/profiles/:id": {
+      action: "profile.delete",
+      run: async ({ token: t }) => {
+        const created = await server.call("POST", "/api/v1/profiles", {
+          token: t,
+          body: { payloadBase64: mobileconfig(unique("com.example.p")) },
+        });
+        return { url: `/api/v1/profiles/${created.json<{ profile: { id: string } }>().profile.id}` };
       },
     },
     "PATCH /api/v1/devices/:id": {

@@ -56,6 +56,17 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       type: "lock",
       payload: { message: `${slug} lock` },
     });
+    const profile = (
+      await server.call("POST", "/api/v1/profiles", {
+        token,
+        body: {
+          payloadBase64: Buffer.from(
+            `<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict><key>PayloadType</key><string>Configuration</string>` +
+              `<key>PayloadIdentifier</key><string>com.${slug}.wifi</string><key>PayloadDisplayName</key><string>${slug} Wi-Fi</string></dict></plist>`,
+          ).toString("base64"),
+        },
+      })
+    ).json<{ profile: { id: string } }>().profile;
     await server.call("PUT", "/api/v1/audit/settings", {
       token,
       body: { retentionDays: slug === "acme" ? 90 : 400 },
@@ -72,6 +83,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
         apiToken: apiToken.id,
         device: device.id,
         command: command.id,
+        profile: profile.id,
       },
       secrets: [
         user.id,
@@ -86,6 +98,8 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
         `${slug} phone`,
         command.id,
         `${slug} lock`,
+        profile.id,
+        `com.${slug}.wifi`,
       ],
     };
   }
@@ -105,6 +119,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       "/api/v1/api-tokens",
       "/api/v1/audit/settings",
       `/api/v1/devices/${tenant.ids.device}/commands`,
+      "/api/v1/profiles",
     ];
     const bodies = await Promise.all(
       urls.map(async (url) => (await server.call("GET", url, { token: tenant.token })).body),
@@ -134,6 +149,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       administrators: victim.ids.administrator,
       "api-tokens": victim.ids.apiToken,
       commands: victim.ids.command,
+      profiles: victim.ids.profile,
     };
     return url.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
       if (name === "id") {

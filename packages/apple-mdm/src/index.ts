@@ -1,1 +1,2 @@
-export {};
+export * from "./enrollment/enrollment-profile.js";
+export * from "./profiles/profile-summary.js";

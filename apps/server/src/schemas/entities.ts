@@ -36,6 +36,17 @@ export const GroupSchema = Type.Object({
   updatedAt: Timestamp,
 });
 
+export const ProfileSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  identifier: Type.String({ description: "The profile's PayloadIdentifier; remove_profile names it." }),
+  description: Nullable(Type.String()),
+  sha256: Type.String({ description: "SHA-256 of the stored file, hex." }),
+  sizeBytes: Type.Integer(),
+  createdBy: Type.String(),
+  createdAt: Timestamp,
+});
+
 export const GroupMemberSchema = Type.Object({
   type: Type.Union([Type.Literal("user"), Type.Literal("group")]),
   id: Id,
