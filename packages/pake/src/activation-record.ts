@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { decodeBase64url, encodeBase64url } from "./base64url.js";
 import {
   decodeScalar,
@@ -96,4 +96,20 @@ function checkSalt(salt: Uint8Array, code: "invalid_input" | "malformed_message"
       code,
       `The salt must be ${MIN_SALT_BYTES} to ${MAX_SALT_BYTES} bytes; it is ${salt.length}.`,
     );
+}
+
+/**
+ * Checks a password typed into a web form (Apple enrollment, where no exchange can run) against the
+ * record: derives the record again with its salt and compares, in constant time.
+ */
+export async function passwordMatchesRecord(
+  record: ActivationRecord,
+  password: string,
+  deriveScalars: DeriveScalars,
+): Promise<boolean> {
+  if (typeof password !== "string" || password.length === 0) return false;
+  const again = await createActivationRecord({ password, deriveScalars, salt: decodeSalt(record.salt) });
+  const expected = Buffer.from(`${record.w0}.${record.L}`);
+  const actual = Buffer.from(`${again.w0}.${again.L}`);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -6,5 +6,10 @@ export {
   type ProverSession,
   type VerifierSession,
 } from "./activation-exchange.js";
-export { type ActivationRecord, createActivationRecord, type DeriveScalars } from "./activation-record.js";
+export {
+  type ActivationRecord,
+  createActivationRecord,
+  passwordMatchesRecord,
+  type DeriveScalars,
+} from "./activation-record.js";
 export { isPakeError, PakeError, type PakeErrorCode } from "./pake-error.js";
