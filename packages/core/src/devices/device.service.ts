@@ -190,7 +190,7 @@ export class DeviceService {
         model: inventory.hardware.model ?? device.model,
         serialNumber: inventory.hardware.serialNumber ?? device.serialNumber,
         imei: inventory.hardware.imei ?? device.imei,
-        osVersion: inventory.os.version,
+        osVersion: inventory.os.version || device.osVersion,
       };
       await tenant.devices.update(deviceId, {
         manufacturer: next.manufacturer,
@@ -204,6 +204,52 @@ export class DeviceService {
         updatedAt: now,
       });
       await tenant.inventories.save(deviceId, { ...inventory, receivedAt: now });
+    });
+  }
+
+  /**
+   * Apple devices report their inventory one query at a time (device information, security, apps):
+   * each part is merged into what the device reported before.
+   */
+  async recordInventoryPart(
+    tenantId: string,
+    deviceId: string,
+    part: {
+      hardware?: Partial<DeviceInventory["hardware"]> | undefined;
+      os?: Partial<DeviceInventory["os"]> | undefined;
+      security?: Partial<DeviceInventory["security"]> | undefined;
+      apps?: DeviceInventory["apps"] | undefined;
+    },
+  ): Promise<void> {
+    const current = await this.deps.store.forTenant(tenantId).inventories.get(deviceId);
+    const base: Omit<DeviceInventory, "receivedAt"> = current ?? {
+      collectedAt: 0,
+      hardware: {
+        manufacturer: null,
+        model: null,
+        serialNumber: null,
+        imei: null,
+        wifiMac: null,
+        totalStorageBytes: null,
+        freeStorageBytes: null,
+        batteryLevel: null,
+      },
+      os: { version: "", buildId: null, securityPatchLevel: null },
+      security: {
+        encrypted: false,
+        passcodeSet: false,
+        compromised: false,
+        developerOptionsEnabled: null,
+        unknownSourcesAllowed: null,
+      },
+      apps: [],
+    };
+    await this.recordInventory(tenantId, deviceId, {
+      collectedAt: this.deps.clock.now(),
+      hardware: { ...base.hardware, ...part.hardware },
+      os: { ...base.os, ...part.os },
+      security: { ...base.security, ...part.security },
+      apps: part.apps ?? base.apps,
     });
   }
 
