@@ -71,7 +71,7 @@ describe("decodePlist", () => {
   });
 
   it("reads what encodePlist writes", () => {
-    const value = { A: "x", B: [1, 2, { C: Buffer.from("hi") }], D: true };
+    const value = { A: "x", B: [1, 2, { C: Buffer.from("hi") }], D: true, E: 2n ** 64n - 1n, F: -0.5 };
     const result = decodePlist(encodePlist(value));
     expect(result.ok && result.value).toEqual(value);
   });

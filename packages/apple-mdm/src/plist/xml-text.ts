@@ -42,9 +42,17 @@ export function readElementText(xml: string, from: number, tag: string): { text:
       if (close === -1) throw malformed(`A comment inside <${tag}> is never closed.`);
       at = close + 3;
     } else {
-      const closing = new RegExp(`^</${tag}\\s*>`).exec(xml.slice(lt, lt + tag.length + 20));
-      if (!closing) throw malformed(`<${tag}> may hold only text, but an element starts inside it.`);
-      return { text, end: lt + closing[0].length };
+      const end = closingTagEnd(xml, lt, tag);
+      if (end === -1) throw malformed(`<${tag}> may hold only text, but an element starts inside it.`);
+      return { text, end };
     }
   }
+}
+
+/** The index just past `</tag>` (whitespace allowed before `>`) starting at `at`, or -1. */
+function closingTagEnd(xml: string, at: number, tag: string): number {
+  if (!xml.startsWith(`</${tag}`, at)) return -1;
+  let index = at + tag.length + 2;
+  while (index < xml.length && /\s/.test(xml[index]!)) index += 1;
+  return xml[index] === ">" ? index + 1 : -1;
 }
