@@ -18,13 +18,47 @@ function map(
 describe("appleCommandFor", () => {
   it("has an answer for every Meridian command type", () => {
     for (const type of COMMAND_TYPES) {
-      const result = appleCommandFor(type, { packageName: "com.example.app" }, "ios", {
-        unlockToken: Buffer.from("k"),
-      });
+      const result = appleCommandFor(
+        type,
+        { packageName: "com.example.app", identifier: "com.example.p", name: "Phone" },
+        "ios",
+        {
+          unlockToken: Buffer.from("k"),
+          profilePayload: Buffer.from("<plist/>"),
+        },
+      );
       expect(result.ok || result.error.code, type).toBe(
         type === "delete_work_data" ? "unsupported_command" : true,
       );
     }
+  });
+
+  it("asks for one inventory query per scope, and installs and removes stored profiles", () => {
+    expect(map("request_inventory", {}, "ios")).toMatchObject({ RequestType: "DeviceInformation" });
+    expect(map("request_inventory", { scope: "security" }, "macos")).toEqual({ RequestType: "SecurityInfo" });
+    expect(map("request_inventory", { scope: "apps" }, "ios")).toEqual({
+      RequestType: "InstalledApplicationList",
+    });
+    expect(map("request_inventory", { scope: "profiles" }, "ios")).toEqual({ RequestType: "ProfileList" });
+    expect(map("request_inventory", { scope: "certificates" }, "ios")).toEqual({
+      RequestType: "CertificateList",
+    });
+    const payload = Buffer.from("<plist/>");
+    expect(map("install_profile", { profileId: "p" }, "ios", { profilePayload: payload })).toEqual({
+      RequestType: "InstallProfile",
+      Payload: payload,
+    });
+    const deleted = appleCommandFor("install_profile", { profileId: "p" }, "ios");
+    expect(deleted.ok ? "ok" : deleted.error.message).toMatch(/deleted/);
+    expect(map("remove_profile", { identifier: "com.example.wifi" }, "ios")).toEqual({
+      RequestType: "RemoveProfile",
+      Identifier: "com.example.wifi",
+    });
+    expect(map("set_device_name", { name: "Front desk" }, "ios")).toEqual({
+      RequestType: "Settings",
+      Settings: [{ Item: "DeviceName", DeviceName: "Front desk" }],
+    });
+    expect(map("lock", { pin: "135790" }, "macos")).toEqual({ RequestType: "DeviceLock", PIN: "135790" });
   });
 
   it("locks an iPhone with its message and phone number", () => {

@@ -14,7 +14,19 @@ export interface AppleCommandContext {
    * caller generates it and keeps it, since the administrator must later give it to the user.
    */
   pin?: string;
+  /** The stored .mobileconfig an install_profile command names; absent when it was deleted since. */
+  profilePayload?: Uint8Array;
 }
+
+/** What request_inventory's scope asks for: Apple answers one query per command. */
+const INVENTORY_SCOPES: Record<string, AppleCommand> = {
+  device: { RequestType: "DeviceInformation", Queries: [...INVENTORY_QUERIES] },
+  security: { RequestType: "SecurityInfo" },
+  apps: { RequestType: "InstalledApplicationList" },
+  managed_apps: { RequestType: "ManagedApplicationList" },
+  profiles: { RequestType: "ProfileList" },
+  certificates: { RequestType: "CertificateList" },
+};
 
 // Meridian's payloads are already checked by core (checkCommandPayload); these reads only pick fields out.
 const text = (payload: Record<string, unknown>, key: string) =>
@@ -43,7 +55,7 @@ function build(
 ): Result<AppleCommand> {
   switch (type) {
     case "lock":
-      if (platform === "macos" && context.pin === undefined)
+      if (platform === "macos" && (context.pin ?? text(payload, "pin")) === undefined)
         return fail(
           new AppleMdmError(
             "missing_field",
@@ -56,7 +68,7 @@ function build(
           RequestType: "DeviceLock",
           Message: text(payload, "message"),
           PhoneNumber: text(payload, "phoneNumber"),
-          PIN: platform === "macos" ? context.pin : undefined,
+          PIN: platform === "macos" ? (context.pin ?? text(payload, "pin")) : undefined,
         }),
       );
     case "wipe":
@@ -80,13 +92,34 @@ function build(
         defined({
           RequestType: "EraseDevice",
           PreserveDataPlan: platform === "ios" && payload.preserveDataPlan === true ? true : undefined,
-          PIN: platform === "macos" ? context.pin : undefined,
+          PIN: platform === "macos" ? (context.pin ?? text(payload, "pin")) : undefined,
         }),
       );
     case "reboot":
       return ok({ RequestType: "RestartDevice" });
     case "request_inventory":
-      return ok({ RequestType: "DeviceInformation", Queries: [...INVENTORY_QUERIES] });
+      return ok(INVENTORY_SCOPES[text(payload, "scope") ?? "device"] ?? INVENTORY_SCOPES.device!);
+    case "shutdown":
+      return ok({ RequestType: "ShutDownDevice" });
+    case "install_profile":
+      if (!context.profilePayload?.length)
+        return fail(
+          new AppleMdmError(
+            "missing_field",
+            "The profile this command installs was deleted after the command was sent; upload it again and resend.",
+            "profileId",
+          ),
+        );
+      return ok({ RequestType: "InstallProfile", Payload: context.profilePayload });
+    case "remove_profile":
+      return ok({ RequestType: "RemoveProfile", Identifier: text(payload, "identifier") ?? "" });
+    case "set_device_name":
+      return ok({
+        RequestType: "Settings",
+        Settings: [{ Item: "DeviceName", DeviceName: text(payload, "name") ?? "" }],
+      });
+    case "device_configured":
+      return ok({ RequestType: "DeviceConfigured" });
     case "reset_password":
       if (text(payload, "newPassword") !== undefined)
         return fail(
