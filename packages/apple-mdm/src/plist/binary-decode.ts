@@ -110,6 +110,7 @@ function scalarAt(bytes: Buffer, at: number, end: number): PlistValue {
       if (info === 3) return (need(8), bytes.readDoubleBE(at + 1));
       throw malformed("A binary plist real has an unsupported size.");
     case 0x3:
+      if (info !== 3) throw malformed("A binary plist date is not an 8-byte real.");
       need(8);
       return new Date(APPLE_EPOCH_MS + bytes.readDoubleBE(at + 1) * 1000);
     case 0x4: {
