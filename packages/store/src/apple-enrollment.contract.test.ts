@@ -96,21 +96,24 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
       ),
     ).rejects.toMatchObject({ code: "activation_used" });
 
-    // The challenge works once, in its own tenant only, and a failed issuance leaves it usable.
-    expect(await core.appleEnrollments.issueIdentity(globexId, challenge, issue)).toBeUndefined();
+    // The challenge works once, in its own tenant only, and is not taken by looking it up.
+    const identity = async () => ({ serialNumber: `a${++serial}`, notAfter: now + 365 * 86_400_000 });
+    expect(await core.appleEnrollments.deviceForChallenge(globexId, challenge)).toBeUndefined();
+    expect(await core.appleEnrollments.bindIdentity(globexId, challenge, await identity())).toBeUndefined();
+    expect(await core.appleEnrollments.deviceForChallenge(DEFAULT_TENANT_ID, challenge)).toBe(device.id);
+    const first = await identity();
+    expect(await core.appleEnrollments.bindIdentity(DEFAULT_TENANT_ID, challenge, first)).toBe(device.id);
+    expect(await core.appleEnrollments.deviceForChallenge(DEFAULT_TENANT_ID, challenge)).toBeUndefined();
+    const raced = await identity();
+    expect(await core.appleEnrollments.bindIdentity(DEFAULT_TENANT_ID, challenge, raced)).toBeUndefined();
     await expect(
-      core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, challenge, async () => {
-        throw new Error("bad CSR");
-      }),
-    ).rejects.toThrow("bad CSR");
-    const issued = await core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, challenge, issue);
-    expect(issued).toMatchObject({ deviceId: device.id });
-    expect(await core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, challenge, issue)).toBeUndefined();
+      core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, raced.serialNumber),
+    ).rejects.toMatchObject({
+      code: "unknown_certificate",
+    });
+    const issued = { deviceId: device.id, serialNumber: first.serialNumber };
 
-    const identified = await core.appleEnrollments.identifyForCheckin(
-      DEFAULT_TENANT_ID,
-      issued!.serialNumber,
-    );
+    const identified = await core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, issued.serialNumber);
     expect(identified.id).toBe(device.id);
     await expect(core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, "ffff")).rejects.toMatchObject({
       kind: "forbidden",
@@ -190,7 +193,7 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
     expect(await core.devices.get(admin, device.id)).toMatchObject({ state: "retired" });
     expect(await core.commands.get(admin, pending.id)).toMatchObject({ state: "cancelled" });
     await expect(
-      core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, issued!.serialNumber),
+      core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, issued.serialNumber),
     ).rejects.toMatchObject({
       code: "certificate_revoked",
     });
@@ -204,10 +207,11 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
       { address: "sam@example.com", platform: "ios", password },
       matches,
     );
-    const firstCert = await core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, first.challenge, issue);
+    const firstCert = await issue();
+    await core.appleEnrollments.bindIdentity(DEFAULT_TENANT_ID, first.challenge, firstCert);
     const firstDevice = await core.appleEnrollments.identifyForCheckin(
       DEFAULT_TENANT_ID,
-      firstCert!.serialNumber,
+      firstCert.serialNumber,
     );
     await core.appleEnrollments.authenticate(DEFAULT_TENANT_ID, firstDevice, facts("UDID-SAM"));
     await core.appleEnrollments.tokenUpdate(DEFAULT_TENANT_ID, firstDevice, push("UDID-SAM"));
@@ -217,15 +221,16 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
       { address: "sam@example.com", platform: "ios", password },
       matches,
     );
-    const againCert = await core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, again.challenge, issue);
+    const againCert = await issue();
+    await core.appleEnrollments.bindIdentity(DEFAULT_TENANT_ID, again.challenge, againCert);
     const againDevice = await core.appleEnrollments.identifyForCheckin(
       DEFAULT_TENANT_ID,
-      againCert!.serialNumber,
+      againCert.serialNumber,
     );
     await core.appleEnrollments.authenticate(DEFAULT_TENANT_ID, againDevice, facts("UDID-SAM"));
     expect(await core.devices.get(admin, first.device.id)).toMatchObject({ state: "retired" });
     await expect(
-      core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, firstCert!.serialNumber),
+      core.appleEnrollments.identifyForCheckin(DEFAULT_TENANT_ID, firstCert.serialNumber),
     ).rejects.toMatchObject({
       code: "certificate_revoked",
     });
@@ -236,8 +241,9 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
       matches,
     );
     now += 61 * 60_000;
+    expect(await core.appleEnrollments.deviceForChallenge(DEFAULT_TENANT_ID, late.challenge)).toBeUndefined();
     expect(
-      await core.appleEnrollments.issueIdentity(DEFAULT_TENANT_ID, late.challenge, issue),
+      await core.appleEnrollments.bindIdentity(DEFAULT_TENANT_ID, late.challenge, await issue()),
     ).toBeUndefined();
   });
 

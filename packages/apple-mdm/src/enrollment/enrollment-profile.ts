@@ -81,7 +81,8 @@ export function buildEnrollmentProfile(input: EnrollmentProfileInput): Buffer {
         SignMessage: true,
         CheckOutWhenRemoved: true,
         AccessRights: ALL_ACCESS_RIGHTS,
-        ServerCapabilities: ["com.apple.mdm.per-user-connections", "com.apple.mdm.bootstraptoken"],
+        // No per-user-connections: user channels are not served, so Macs must not open them.
+        ServerCapabilities: ["com.apple.mdm.bootstraptoken"],
       },
     ],
   };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import * as plist from "plist";
+import { decodePlistDict } from "../plist/decode.js";
 
 export interface ProfileSummary {
   identifier: string;
@@ -27,18 +27,10 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
  * device would refuse: not a plist, not a Configuration profile, no identifier.
  */
 export function readProfileSummary(bytes: Uint8Array): ProfileSummary {
-  let parsed: unknown;
-  try {
-    parsed = plist.parse(Buffer.from(bytes).toString("utf8"));
-  } catch (error) {
-    throw new ProfileRejected(
-      "invalid_profile",
-      `This is not a readable .mobileconfig: ${(error as Error).message}`,
-    );
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    throw new ProfileRejected("invalid_profile", "A .mobileconfig holds one dictionary at its top.");
-  const profile = parsed as Record<string, unknown>;
+  const decoded = decodePlistDict(bytes);
+  if (!decoded.ok)
+    throw new ProfileRejected("invalid_profile", `This is not a readable .mobileconfig: ${decoded.error.message}`);
+  const profile = decoded.value as Record<string, unknown>;
   if (profile.PayloadType !== "Configuration")
     throw new ProfileRejected("invalid_profile", "The profile's PayloadType must be Configuration.");
   const identifier = text(profile.PayloadIdentifier);

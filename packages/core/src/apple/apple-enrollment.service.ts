@@ -118,15 +118,23 @@ export class AppleEnrollmentService {
     return { device, challenge, challengeExpiresAt };
   }
 
+  /** SCEP, before issuing: the device a profile's challenge was made for, if it is still usable. */
+  async deviceForChallenge(tenantId: string, challenge: string): Promise<string | undefined> {
+    return this.deps.store
+      .forTenant(tenantId)
+      .appleEnrollments.findChallenge(this.deps.crypto.sha256(challenge), this.deps.clock.now());
+  }
+
   /**
-   * SCEP: the profile's challenge, taken once, names the device the certificate is for. `issue` runs
-   * in the same transaction, so a refused request leaves the challenge usable.
+   * SCEP, once issued: takes the challenge and binds the certificate to its device, in one
+   * transaction. Of two requests racing with one challenge only one certificate is bound; the other
+   * names no device and is refused at every check-in.
    */
-  async issueIdentity(
+  async bindIdentity(
     tenantId: string,
     challenge: string,
-    issue: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
-  ): Promise<{ deviceId: string; serialNumber: string } | undefined> {
+    issued: { serialNumber: string; notAfter: number },
+  ): Promise<string | undefined> {
     const now = this.deps.clock.now();
     return this.deps.store.transaction(async (tx) => {
       const tenant = tx.forTenant(tenantId);
@@ -134,26 +142,21 @@ export class AppleEnrollmentService {
         this.deps.crypto.sha256(challenge),
         now,
       );
-      if (!deviceId) return undefined;
-      const issued = await issue(deviceId);
-      await tenant.deviceCertificates.insert({ ...issued, deviceId, issuedAt: now, revokedAt: null });
-      return { deviceId, serialNumber: issued.serialNumber };
+      if (deviceId)
+        await tenant.deviceCertificates.insert({ ...issued, deviceId, issuedAt: now, revokedAt: null });
+      return deviceId;
     });
   }
 
   /** SCEP renewal: a device signs with its current identity and gets a new one before it ends. */
-  async renewIdentity(
+  async recordRenewedIdentity(
     tenantId: string,
-    currentSerial: string,
-    issue: (deviceId: string) => Promise<{ serialNumber: string; notAfter: number }>,
-  ): Promise<{ deviceId: string; serialNumber: string }> {
-    const device = await this.identifyForCheckin(tenantId, currentSerial);
-    const now = this.deps.clock.now();
-    const issued = await issue(device.id);
+    deviceId: string,
+    issued: { serialNumber: string; notAfter: number },
+  ): Promise<void> {
     await this.deps.store
       .forTenant(tenantId)
-      .deviceCertificates.insert({ ...issued, deviceId: device.id, issuedAt: now, revokedAt: null });
-    return { deviceId: device.id, serialNumber: issued.serialNumber };
+      .deviceCertificates.insert({ ...issued, deviceId, issuedAt: this.deps.clock.now(), revokedAt: null });
   }
 
   /**

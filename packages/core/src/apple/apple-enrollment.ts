@@ -56,5 +56,7 @@ export interface AppleEnrollmentRepository {
    * the device it was made for, or undefined when it is unknown, used or expired.
    */
   consumeChallenge(challengeHash: string, now: number): Promise<string | undefined>;
+  /** The device a usable challenge was made for, without taking it. */
+  findChallenge(challengeHash: string, now: number): Promise<string | undefined>;
   delete(deviceId: string): Promise<void>;
 }

@@ -84,6 +84,13 @@ export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): 
         .executeTakeFirst();
       return row?.deviceId;
     },
+    async findChallenge(challengeHash, now) {
+      const row = await table()
+        .where("challengeHash", "=", challengeHash)
+        .where("challengeExpiresAt", ">", now)
+        .executeTakeFirst();
+      return row?.deviceId;
+    },
     async delete(deviceId) {
       await db
         .deleteFrom("appleEnrollments")
