@@ -3,6 +3,7 @@ export {
   loadCertificateAuthority,
   type CaKeyAndCertificate,
   type CertificateAuthority,
+  type IssueForKeyOptions,
   type IssueFromCsrOptions,
   type IssuedServerCertificate,
 } from "./certificate-authority.js";
@@ -21,3 +22,4 @@ export type { SubjectAltName, SubjectName } from "./names.js";
 export type { RevokedCertificate } from "./revocation-list.js";
 export { normalizeSerialNumber } from "./serial-number.js";
 export { issueServerIdentity, type TlsIdentity } from "./server-identity.js";
+export * from "./scep/index.js";
