@@ -78,12 +78,8 @@ describe("strongSwan pki as the SCEP client", () => {
     const run = await enrol("CN=strongswan-device", CHALLENGE, extra);
     expect(run.status, run.output).toBe(0);
     expect(run.output).toContain('Issued certificate "CN=strongswan-device"');
-    // pki prints the issued certificate (PEM, with --outform pem) on stdout among its log lines.
-    const certificatePem = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/.exec(
-      run.output,
-    )?.[0];
-    expect(certificatePem).toBeDefined();
-    const certificateFile = files.write("issued.pem", certificatePem!);
+    const certificatePem = pemIn(run.output);
+    const certificateFile = files.write("issued.pem", certificatePem);
     expect(
       openssl(["verify", "-CAfile", files.path("ca.pem"), "-purpose", "sslclient", certificateFile]),
     ).toContain("OK");
@@ -99,7 +95,7 @@ describe("strongSwan pki as the SCEP client", () => {
     expect(fixture.issued).toHaveLength(1);
     expect(fixture.issued[0]!.transactionId).toBe(fixture.authorized[0]!.transactionId);
     expect((await parseCertificate(fixture.issued[0]!.certificate.certificatePem)).fingerprint).toBe(
-      certificateFingerprint(certificatePem!),
+      certificateFingerprint(certificatePem),
     );
   });
 
@@ -112,4 +108,50 @@ describe("strongSwan pki as the SCEP client", () => {
     expect(fixture.issued).toEqual([]);
     expect(fixture.refused).toMatchObject([{ failInfo: "badRequest" }]);
   });
+
+  it("renews with --cert and --key: a RenewalReq signed by the old certificate, for a new key", async () => {
+    const first = await enrol("CN=renewing-device", CHALLENGE);
+    expect(first.status, first.output).toBe(0);
+    const oldCertificate = files.write("old.pem", pemIn(first.output));
+    const newKey = files.write(
+      "new-key.pem",
+      (await runPki(["--gen", "--type", "rsa", "--size", "2048", "--outform", "pem"])).output,
+    );
+    fixture.reset();
+
+    const run = await runPki([
+      "--scep",
+      "--url",
+      http.url,
+      "--in",
+      newKey,
+      "--dn",
+      "CN=renewing-device",
+      "--cert",
+      oldCertificate,
+      "--key",
+      files.path("key.pem"),
+      "--cacert-enc",
+      files.path("ra.pem"),
+      "--cacert-sig",
+      files.path("ra.pem"),
+      "--cacert",
+      files.path("ca.pem"),
+      "--outform",
+      "pem",
+    ]);
+    expect(run.status, run.output).toBe(0);
+    const renewed = files.write("renewed.pem", pemIn(run.output));
+    expect(publicKeyOf(renewed, "certificate")).toBe(publicKeyOf(newKey, "key"));
+    expect(fixture.authorized).toMatchObject([
+      { messageType: "RenewalReq", challenge: undefined, signerCertificatePem: files.read("old.pem") },
+    ]);
+  });
 });
+
+/** pki prints the issued certificate (PEM, with --outform pem) on stdout among its log lines. */
+function pemIn(output: string): string {
+  const pem = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/.exec(output)?.[0];
+  expect(pem, output).toBeDefined();
+  return pem!;
+}

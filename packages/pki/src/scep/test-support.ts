@@ -22,7 +22,8 @@ export async function scepFixture() {
     ra,
     async authorize(request) {
       authorized.push(request);
-      return request.challenge === CHALLENGE
+      // A renewal is vouched for by the certificate that signed it; a new enrolment by the challenge.
+      return request.challenge === CHALLENGE || request.signerCertificatePem !== undefined
         ? { ok: true, validityDays: 30 }
         : { ok: false, failInfo: "badRequest", reason: "The challenge password is wrong." };
     },
