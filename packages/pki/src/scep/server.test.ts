@@ -105,11 +105,15 @@ describe("GetCACaps and GetCACert over plain HTTP", () => {
 });
 
 describe("PKIOperation", () => {
-  it("issues through GET with a base64 message as well as POST", async () => {
+  it.each([
+    ["percent-encoded", encodeURIComponent],
+    // Some clients put base64 in the query as it is; a query parser then reads each "+" as a space.
+    ["unencoded, with + read as a space", (base64: string) => base64],
+  ])("issues through GET with a base64 message, %s", async (_name, encode) => {
     const { message, senderNonce, identity } = await request();
-    const response = await fetch(
-      `${http.url}?operation=PKIOperation&message=${encodeURIComponent(Buffer.from(message).toString("base64"))}`,
-    );
+    const base64 = Buffer.from(message).toString("base64");
+    expect(base64).toContain("+");
+    const response = await fetch(`${http.url}?operation=PKIOperation&message=${encode(base64)}`);
     expect(response.headers.get("content-type")).toBe("application/x-pki-message");
     const reply = readCertRep(bytes(await response.arrayBuffer()), senderNonce);
     expect(reply.attributes.pkiStatus).toBe(PKI_STATUS.success);
