@@ -27,17 +27,17 @@ export interface Refusal {
 export async function answerPkiOperation(
   message: Uint8Array,
   context: PkiOperationContext,
-): Promise<{ reply: Uint8Array; refusal?: Refusal }> {
+): Promise<Uint8Array> {
   const request = readPkiMessage(message);
+  // PkiErrors past this point are the request's fault (a bad CSR, a key the CA refuses): badRequest.
+  // Anything else (authorize or onIssued failing) is the server's, and rejects for the transport's 500.
   const outcome = await enrol(request, context).catch((error: unknown) => {
     if (error instanceof PkiError) return { failInfo: "badRequest", reason: error.message } as Refusal;
     throw error;
   });
-  if ("failInfo" in outcome) {
-    context.options.onRefused?.(outcome, request.attributes.transactionId);
-    return { reply: certRepFailure(request.attributes, outcome.failInfo, context.ra), refusal: outcome };
-  }
-  return { reply: outcome.reply };
+  if ("reply" in outcome) return outcome.reply;
+  context.options.onRefused?.(outcome, request.attributes.transactionId);
+  return certRepFailure(request.attributes, outcome.failInfo, context.ra);
 }
 
 async function enrol(

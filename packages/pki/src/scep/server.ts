@@ -73,7 +73,7 @@ async function pkiOperation(
     throw error;
   }
   try {
-    const { reply } = await answerPkiOperation(message, context);
+    const reply = await answerPkiOperation(message, context);
     return { status: 200, contentType: "application/x-pki-message", body: reply };
   } catch (error) {
     if (error instanceof PkiError && error.code === "scep_unreadable_message")
