@@ -12,7 +12,10 @@ export interface ScepAuthorizationRequest {
   publicKeyType: "rsa" | "ec" | "other";
   transactionId: string;
   messageType: "PKCSReq" | "RenewalReq";
-  /** For a renewal: the certificate this CA issued earlier that signed the request, as PEM. */
+  /**
+   * For a renewal: the certificate this CA issued earlier that signed the request, as PEM. It has been
+   * checked to be signed by this CA and within its validity; whether it was revoked is for authorize.
+   */
   signerCertificatePem?: string;
 }
 
