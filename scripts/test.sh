@@ -25,9 +25,10 @@ if [ ! -f node_modules/.meridian-lock-hash ] || [ "$(cat node_modules/.meridian-
 fi
 
 # Real peers the tests drive: openssl (certificates, TLS clients, CMS), microsocks (a SOCKS v5 proxy),
-# strongswan-pki (`pki --scep`, a real SCEP client) and
+# strongswan-pki (`pki --scep`, a real SCEP client; it fetches over HTTP only through the curl
+# plugin, which Debian ships in libstrongswan-extra-plugins) and
 # chromium (the console's end-to-end tests).
-apt_install openssl microsocks chromium strongswan-pki
+apt_install openssl microsocks chromium strongswan-pki libstrongswan-extra-plugins
 
 # PostgreSQL: use the server on 127.0.0.1:5432 when one answers and lets us create databases;
 # otherwise install and start one. The store and API tests need it and never skip.

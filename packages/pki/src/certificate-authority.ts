@@ -11,7 +11,7 @@ import {
 } from "./extensions.js";
 import { issueLeafCertificate, type IssuedCertificate } from "./issue-certificate.js";
 import type { Issuer } from "./issuer.js";
-import { newP256Key } from "./keys.js";
+import { acceptRequestKey, newP256Key } from "./keys.js";
 import {
   EMPTY_NAME,
   encodeName,
@@ -19,7 +19,7 @@ import {
   type SubjectAltName,
   type SubjectName,
 } from "./names.js";
-import { encodePem } from "./pem.js";
+import { decodePem, encodePem } from "./pem.js";
 import { signRevocationList, type RevokedCertificate } from "./revocation-list.js";
 import { randomSerialNumber } from "./serial-number.js";
 import { importSigner, signerFor } from "./signer.js";
@@ -68,6 +68,12 @@ export interface IssueFromCsrOptions {
   extensions?: CustomExtension[];
 }
 
+export interface IssueForKeyOptions {
+  subject: SubjectName;
+  validityDays: number;
+  usage: CertificateUsage;
+}
+
 export interface CertificateAuthority {
   readonly certificatePem: string;
   /** SHA-256 of the CA certificate's DER, lowercase hex without colons. */
@@ -80,6 +86,11 @@ export interface CertificateAuthority {
   }): Promise<IssuedServerCertificate>;
   /** Signs a device's request. The CA decides every extension; nothing is copied from the request. */
   issueFromCsr(csrPem: string, options: IssueFromCsrOptions): Promise<IssuedCertificate>;
+  /**
+   * Certifies a key the caller made itself (the SCEP RA's RSA key), so there is no request to verify.
+   * The key must still pass the CA's key policy, and the CA decides every extension from `usage`.
+   */
+  issueForKey(publicKeyPem: string, options: IssueForKeyOptions): Promise<IssuedCertificate>;
   /** A CRL listing `revoked`, valid for `nextUpdateDays`. */
   createCrl(revoked: readonly RevokedCertificate[], nextUpdateDays: number): Promise<string>;
 }
@@ -141,6 +152,20 @@ export async function loadCertificateAuthority(
         usage: options.usage,
         altNames: options.subjectAltNames ?? [],
         custom: options.extensions ?? [],
+        validityDays: options.validityDays,
+      });
+    },
+
+    async issueForKey(publicKeyPem, options) {
+      const subjectPublicKeyInfo = decodePem(publicKeyPem, ["PUBLIC KEY"], "public key");
+      const { type } = acceptRequestKey(subjectPublicKeyInfo);
+      return issueLeafCertificate(issuer, {
+        subject: encodeName(options.subject),
+        subjectPublicKeyInfo,
+        keyType: type,
+        usage: options.usage,
+        altNames: [],
+        custom: [],
         validityDays: options.validityDays,
       });
     },

@@ -20,6 +20,10 @@ export type PkiErrorCode =
   | "not_a_ca"
   /** The CA's own certificate has expired, so nothing it signs could be verified. */
   | "ca_expired"
+  /** A SCEP message that cannot be parsed, or whose envelope or signature cannot be read at all. */
+  | "scep_unreadable_message"
+  /** The SCEP server answered an enrolment with FAILURE, or with a reply that does not check out. */
+  | "scep_enrolment_failed"
   /** The caller's own options are wrong: validity, host names, serial numbers, extensions. */
   | "invalid_request";
 

@@ -14,7 +14,11 @@ import { PkiError } from "./errors.js";
 import type { RequestKeyType } from "./keys.js";
 import { encodeAltNames, type SubjectAltName } from "./names.js";
 
-export type CertificateUsage = "client" | "server";
+/**
+ * "scep-ra" is the SCEP registration authority's RSA certificate: it signs CertRep replies and
+ * devices encrypt their requests to it, so it needs keyEncipherment and no extended usage.
+ */
+export type CertificateUsage = "client" | "server" | "scep-ra";
 
 /** An extension the caller adds to an issued certificate: its OID and the DER of its value. */
 export interface CustomExtension {
@@ -81,11 +85,13 @@ export interface EndEntityExtensionOptions {
  * otherwise ask for CA:TRUE or for a usage it was never meant to have.
  */
 export function endEntityExtensions(options: EndEntityExtensionOptions): Der[] {
-  if (options.usage !== "client" && options.usage !== "server")
+  if (options.usage !== "client" && options.usage !== "server" && options.usage !== "scep-ra")
     throw new PkiError(
       "invalid_request",
-      `usage must be "client" or "server", not ${JSON.stringify(options.usage)}.`,
+      `usage must be "client", "server" or "scep-ra", not ${JSON.stringify(options.usage)}.`,
     );
+  if (options.usage === "scep-ra" && options.keyType !== "rsa")
+    throw new PkiError("invalid_request", "A SCEP RA certificate needs an RSA key: devices encrypt to it.");
   // RSA key exchange (TLS 1.2 without forward secrecy) encrypts to the certificate's key; ECDSA never does.
   const keyUsage =
     options.keyType === "rsa"
@@ -95,14 +101,19 @@ export function endEntityExtensions(options: EndEntityExtensionOptions): Der[] {
     // CA:FALSE is the default, so DER writes an empty SEQUENCE.
     extension(OID.basicConstraints, true, sequence()),
     extension(OID.keyUsage, true, namedBits(keyUsage)),
-    extension(
-      OID.extendedKeyUsage,
-      false,
-      sequence(objectIdentifier(options.usage === "client" ? OID.clientAuth : OID.serverAuth)),
-    ),
     subjectKeyIdentifier(options.subjectKeyId),
     authorityKeyIdentifier(options.authorityKeyId),
   ];
+  if (options.usage !== "scep-ra")
+    extensions.splice(
+      2,
+      0,
+      extension(
+        OID.extendedKeyUsage,
+        false,
+        sequence(objectIdentifier(options.usage === "client" ? OID.clientAuth : OID.serverAuth)),
+      ),
+    );
   if (options.altNames.length > 0)
     extensions.push(extension(OID.subjectAltName, options.subjectIsEmpty, encodeAltNames(options.altNames)));
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ export {
   loadCertificateAuthority,
   type CaKeyAndCertificate,
   type CertificateAuthority,
+  type IssueForKeyOptions,
   type IssueFromCsrOptions,
   type IssuedServerCertificate,
 } from "./certificate-authority.js";
@@ -21,3 +22,20 @@ export type { SubjectAltName, SubjectName } from "./names.js";
 export type { RevokedCertificate } from "./revocation-list.js";
 export { normalizeSerialNumber } from "./serial-number.js";
 export { issueServerIdentity, type TlsIdentity } from "./server-identity.js";
+export {
+  createScepRaIdentity,
+  createScepServer,
+  FAIL_INFO as SCEP_FAIL_INFO,
+  scepEnroll,
+  ScepEnrolmentError,
+  type ContentCipher as ScepContentCipher,
+  type FailInfo as ScepFailInfo,
+  type ScepAuthorization,
+  type ScepAuthorizationRequest,
+  type ScepEnrollOptions,
+  type ScepHttpRequest,
+  type ScepHttpResponse,
+  type ScepRaIdentity,
+  type ScepServer,
+  type ScepServerOptions,
+} from "./scep/index.js";
