@@ -21,3 +21,17 @@ export type { SubjectAltName, SubjectName } from "./names.js";
 export type { RevokedCertificate } from "./revocation-list.js";
 export { normalizeSerialNumber } from "./serial-number.js";
 export { issueServerIdentity, type TlsIdentity } from "./server-identity.js";
+export {
+  DEFAULT_MAX_SIGNATURE_BYTES,
+  prepareCmsSigner,
+  signAttachedCms,
+  signCms,
+  signDetachedCms,
+  verifyDetachedCms,
+  verifyMdmSignature,
+  type CmsDigest,
+  type CmsSigningIdentity,
+  type CmsVerifyLimits,
+  type PreparedCmsSigner,
+  type VerifiedCmsSignature,
+} from "./cms/index.js";
