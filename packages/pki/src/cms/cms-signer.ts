@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, sign, X509Certificate, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
 import { expectTag, MalformedDer, readChildren, readElement, whole } from "../der-reader.js";
 import { sequence } from "../der-writer.js";
@@ -31,19 +31,8 @@ export function prepareCmsSigner(identity: CmsSigningIdentity): PreparedCmsSigne
     decodePem(pem, ["CERTIFICATE"], "chain certificate"),
   );
   const privateKey = readPrivateKey(identity.privateKeyPem);
-  let certificateKey: KeyObject;
-  try {
-    certificateKey = new X509Certificate(certificateDer).publicKey;
-  } catch (cause) {
-    throw new PkiError(
-      "invalid_certificate",
-      "The signer certificate is not a well-formed X.509 certificate.",
-      {
-        cause,
-      },
-    );
-  }
-  if (!certificateKey.equals(createPublicKey(privateKey)))
+  const certificate = readSignerCertificate(certificateDer);
+  if (!belongsTo(privateKey, certificate.subjectPublicKeyInfo))
     throw new PkiError("key_mismatch", "The private key does not belong to the signer certificate.");
   const keyType = privateKey.asymmetricKeyType;
   if (keyType !== "rsa" && keyType !== "ec")
@@ -55,7 +44,7 @@ export function prepareCmsSigner(identity: CmsSigningIdentity): PreparedCmsSigne
     keyType,
     certificateDer,
     chainDers,
-    signerIdentifier: issuerAndSerialNumber(certificateDer),
+    signerIdentifier: sequence(certificate.issuer, certificate.serialNumber),
     sign: async (digest, data) => new Uint8Array(await signAsync(digest, data, privateKey)),
   };
 }
@@ -74,16 +63,17 @@ function readPrivateKey(pem: unknown): KeyObject {
   }
 }
 
-/** IssuerAndSerialNumber ::= SEQUENCE { issuer Name, serialNumber INTEGER }, copied from the certificate. */
-function issuerAndSerialNumber(der: Uint8Array): Uint8Array {
+/** The certificate fields a SignerInfo copies (issuer, serialNumber) and the key to check against. */
+function readSignerCertificate(der: Uint8Array) {
   try {
     const [tbs] = readChildren(der, expectTag(readElement(der, 0), 0x30, "certificate"));
     const fields = readChildren(der, expectTag(tbs, 0x30, "tbsCertificate"));
-    const [serialNumber, , issuer] = fields[0]?.tag === 0xa0 ? fields.slice(1) : fields;
-    return sequence(
-      whole(der, expectTag(issuer, 0x30, "issuer")),
-      whole(der, expectTag(serialNumber, 0x02, "serialNumber")),
-    );
+    const [serialNumber, , issuer, , , spki] = fields[0]?.tag === 0xa0 ? fields.slice(1) : fields;
+    return {
+      issuer: whole(der, expectTag(issuer, 0x30, "issuer")),
+      serialNumber: whole(der, expectTag(serialNumber, 0x02, "serialNumber")),
+      subjectPublicKeyInfo: whole(der, expectTag(spki, 0x30, "subjectPublicKeyInfo")),
+    };
   } catch (cause) {
     if (!(cause instanceof MalformedDer)) throw cause;
     throw new PkiError(
@@ -93,5 +83,21 @@ function issuerAndSerialNumber(der: Uint8Array): Uint8Array {
         cause,
       },
     );
+  }
+}
+
+/**
+ * Comparing encodings is quick; decoding the certificate's key costs OpenSSL 3 about half a
+ * millisecond, so it is done only when the bytes differ (another but equivalent EC point encoding).
+ */
+function belongsTo(privateKey: KeyObject, spki: Uint8Array): boolean {
+  const derived = createPublicKey(privateKey);
+  if (Buffer.from(spki).equals(derived.export({ type: "spki", format: "der" }))) return true;
+  try {
+    return createPublicKey({ key: Buffer.from(spki), format: "der", type: "spki" }).equals(derived);
+  } catch (cause) {
+    throw new PkiError("invalid_certificate", "The signer certificate's public key could not be read.", {
+      cause,
+    });
   }
 }

@@ -16,6 +16,8 @@ import { prepareCmsSigner, type CmsSigningIdentity, type PreparedCmsSigner } fro
 /**
  * A detached CMS SignedData over `content`, as a device sends in Mdm-Signature: the signer's
  * certificate included, signed attributes (contentType, signingTime, messageDigest), no content.
+ * It reads the PEM on every call, which costs OpenSSL 3 about 1 ms for an RSA key; a simulated
+ * device that signs many requests prepares its signer once (prepareCmsSigner) and calls signCms.
  */
 export async function signDetachedCms(
   content: Uint8Array,
@@ -31,7 +33,7 @@ export async function signAttachedCms(content: Uint8Array, options: CmsSigningId
 
 /**
  * Writes the SignedData with the package's DER writer and signs the attributes with node:crypto:
- * pkijs 4 took about 10 ms to build and parse one such structure, the writer tens of microseconds.
+ * pkijs 4 takes about 10 ms only to parse one such structure; the writer takes under 0.1 ms.
  */
 export async function signCms(
   signer: PreparedCmsSigner,

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual, verify, X509Certificate, type KeyObject } from "node:crypto";
+import { createHash, timingSafeEqual, verify, type KeyObject } from "node:crypto";
 import { sha256Hex } from "../certificate.js";
 import { PkiError } from "../errors.js";
 import { encodePem } from "../pem.js";
@@ -6,6 +6,7 @@ import { digestFromOid, OID, signatureAlgorithmFromOid, type CmsDigest } from ".
 import { DEFAULT_MAX_BER_DEPTH, MalformedBer } from "./ber.js";
 import { TAG } from "./ber-reader.js";
 import { readSignedData, type SignedDataParts, type SignerInfoParts } from "./read-signed-data.js";
+import { certificatePublicKey } from "./certificate-keys.js";
 import { findSignerCertificate } from "./signer-certificate.js";
 
 export interface CmsVerifyLimits {
@@ -84,7 +85,8 @@ function verifyWithinLimits(
   const digest = digestFromOid(signer.digestAlgorithm);
   const algorithm = signatureAlgorithmFromOid(signer.signatureAlgorithm, digest);
   const certificateDer = findSignerCertificate(parts.certificates, signer.sid);
-  const publicKey = signerKey(certificateDer, algorithm.keyType);
+  const fingerprint = sha256Hex(certificateDer);
+  const publicKey = signerKey(certificatePublicKey(certificateDer, fingerprint), algorithm.keyType);
   const signed = signedBytes(parts, signer, digest, content);
   if (!verifies(digest, signed, publicKey, signer.signature))
     throw new PkiError(
@@ -95,25 +97,13 @@ function verifyWithinLimits(
     certificate: {
       der: certificateDer,
       pem: encodePem(certificateDer, "CERTIFICATE"),
-      fingerprint: sha256Hex(certificateDer),
+      fingerprint,
     },
     digestAlgorithm: digest,
   };
 }
 
-function signerKey(certificateDer: Uint8Array, keyType: "rsa" | "ec"): KeyObject {
-  let key: KeyObject;
-  try {
-    key = new X509Certificate(certificateDer).publicKey;
-  } catch (cause) {
-    throw new PkiError(
-      "malformed_signature",
-      "The signer's certificate is not a well-formed X.509 certificate.",
-      {
-        cause,
-      },
-    );
-  }
+function signerKey(key: KeyObject, keyType: "rsa" | "ec"): KeyObject {
   if (key.asymmetricKeyType !== keyType)
     throw new PkiError(
       "bad_signature",
