@@ -1,9 +1,10 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
-import { expectTag, MalformedDer, readChildren, readElement, whole } from "../der-reader.js";
+import { MalformedDer, whole } from "../der-reader.js";
 import { sequence } from "../der-writer.js";
 import { PkiError } from "../errors.js";
 import { decodePem, MAX_PEM_CHARS } from "../pem.js";
+import { certificateFields } from "./certificate-fields.js";
 
 const signAsync = promisify(sign);
 
@@ -66,13 +67,11 @@ function readPrivateKey(pem: unknown): KeyObject {
 /** The certificate fields a SignerInfo copies (issuer, serialNumber) and the key to check against. */
 function readSignerCertificate(der: Uint8Array) {
   try {
-    const [tbs] = readChildren(der, expectTag(readElement(der, 0), 0x30, "certificate"));
-    const fields = readChildren(der, expectTag(tbs, 0x30, "tbsCertificate"));
-    const [serialNumber, , issuer, , , spki] = fields[0]?.tag === 0xa0 ? fields.slice(1) : fields;
+    const fields = certificateFields(der);
     return {
-      issuer: whole(der, expectTag(issuer, 0x30, "issuer")),
-      serialNumber: whole(der, expectTag(serialNumber, 0x02, "serialNumber")),
-      subjectPublicKeyInfo: whole(der, expectTag(spki, 0x30, "subjectPublicKeyInfo")),
+      issuer: whole(der, fields.issuer),
+      serialNumber: whole(der, fields.serialNumber),
+      subjectPublicKeyInfo: whole(der, fields.subjectPublicKeyInfo),
     };
   } catch (cause) {
     if (!(cause instanceof MalformedDer)) throw cause;

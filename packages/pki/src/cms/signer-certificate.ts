@@ -10,6 +10,7 @@ import {
   type DerElement,
 } from "../der-reader.js";
 import { PkiError } from "../errors.js";
+import { certificateFields } from "./certificate-fields.js";
 import type { SignerIdentifier } from "./read-signed-data.js";
 
 const SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
@@ -45,23 +46,19 @@ export function findSignerCertificate(
 }
 
 function identifies(sid: SignerIdentifier, der: Uint8Array): boolean {
-  const [tbs] = readChildren(der, expectTag(readElement(der, 0), 0x30, "certificate"));
-  if (readElement(der, 0).end !== der.length) return false;
-  const fields = readChildren(der, expectTag(tbs, 0x30, "tbsCertificate"));
-  const [serialNumber, , issuer] = fields[0]?.tag === 0xa0 ? fields.slice(1) : fields;
+  const fields = certificateFields(der);
   if ("subjectKeyIdentifier" in sid) {
-    const keyId = subjectKeyIdentifier(der, fields);
+    const keyId = subjectKeyIdentifier(der, fields.extensions);
     return keyId !== undefined && sameBytes(keyId, sid.subjectKeyIdentifier);
   }
   return (
-    sameBytes(whole(der, expectTag(issuer, 0x30, "issuer")), sid.issuer) &&
-    sameBytes(content(der, expectTag(serialNumber, 0x02, "serialNumber")), sid.serialNumber)
+    sameBytes(whole(der, fields.issuer), sid.issuer) &&
+    sameBytes(content(der, fields.serialNumber), sid.serialNumber)
   );
 }
 
 /** The keyIdentifier inside the certificate's subjectKeyIdentifier extension, if it has one. */
-function subjectKeyIdentifier(der: Uint8Array, tbsFields: DerElement[]): Uint8Array | undefined {
-  const explicit = tbsFields.find((field) => field.tag === 0xa3);
+function subjectKeyIdentifier(der: Uint8Array, explicit: DerElement | undefined): Uint8Array | undefined {
   if (!explicit) return undefined;
   const [list] = readChildren(der, explicit);
   for (const extension of readChildren(der, expectTag(list, 0x30, "extensions"))) {
