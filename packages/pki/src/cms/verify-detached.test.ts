@@ -82,6 +82,15 @@ describe("detached signatures made by openssl cms verify", () => {
     expect(verified.certificate.fingerprint).toBe(certificateFingerprint(ec.certificatePem));
   });
 
+  it("returns a certificate that outlives the request buffer it came from", () => {
+    const signature = opensslSign(body, [ec]);
+    const verified = verifyDetachedCms(signature, body);
+    signature.fill(0);
+    expect(Buffer.from(verified.certificate.der).toString("base64")).toBe(
+      ec.certificatePem.replace(/-----[^-]+-----|\s/g, ""),
+    );
+  });
+
   it("verifies an empty body", () => {
     const empty = Buffer.alloc(0);
     expect(verifyDetachedCms(opensslSign(empty, [rsa], []), empty).digestAlgorithm).toBe("sha256");

@@ -35,8 +35,8 @@ const MAX_RSA_BITS = 8192;
 /**
  * Verifies a detached CMS SignedData (DER or BER) over `content`: one signer, whose certificate is
  * included and whose signature, direct or over signed attributes, was made by that certificate's
- * key. Throws PkiError: input_too_large, malformed_signature, no_signer, unsupported_algorithm or
- * bad_signature.
+ * key. Throws PkiError: input_too_large, malformed_signature, no_signer, unsupported_algorithm,
+ * unsupported_key or bad_signature.
  */
 export function verifyDetachedCms(
   signature: Uint8Array,
@@ -95,7 +95,8 @@ function verifyWithinLimits(
     );
   return {
     certificate: {
-      der: certificateDer,
+      // A copy: the input may be a pooled request buffer that is reused after this returns.
+      der: certificateDer.slice(),
       pem: encodePem(certificateDer, "CERTIFICATE"),
       fingerprint,
     },
