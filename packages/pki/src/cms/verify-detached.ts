@@ -95,8 +95,8 @@ function verifyWithinLimits(
     );
   return {
     certificate: {
-      // A copy: the input may be a pooled request buffer that is reused after this returns.
-      der: certificateDer.slice(),
+      // A copy (Buffer's slice would be a view): the input may be a pooled request buffer.
+      der: new Uint8Array(certificateDer),
       pem: encodePem(certificateDer, "CERTIFICATE"),
       fingerprint,
     },
