@@ -25,7 +25,13 @@ export type PkiErrorCode =
   /** The SCEP server answered an enrolment with FAILURE, or with a reply that does not check out. */
   | "scep_enrolment_failed"
   /** The caller's own options are wrong: validity, host names, serial numbers, extensions. */
-  | "invalid_request";
+  | "invalid_request"
+  /** A CMS signature (Mdm-Signature) that is not base64, not BER, too deep, or not shaped as CMS SignedData. */
+  | "malformed_signature"
+  /** A CMS signature without a signer, or whose signer's certificate is not included. */
+  | "no_signer"
+  /** A well-formed CMS signature that does not verify over the content with the included certificate. */
+  | "bad_signature";
 
 /**
  * Every failure this package reports on purpose. The package does not depend on core, so the server

@@ -39,3 +39,17 @@ export {
   type ScepServer,
   type ScepServerOptions,
 } from "./scep/index.js";
+export {
+  DEFAULT_MAX_SIGNATURE_BYTES,
+  prepareCmsSigner,
+  signAttachedCms,
+  signCms,
+  signDetachedCms,
+  verifyDetachedCms,
+  verifyMdmSignature,
+  type CmsDigest,
+  type CmsSigningIdentity,
+  type CmsVerifyLimits,
+  type PreparedCmsSigner,
+  type VerifiedCmsSignature,
+} from "./cms/index.js";

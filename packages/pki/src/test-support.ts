@@ -15,6 +15,7 @@ export function scratch() {
       return path(name);
     },
     read: (name: string) => readFileSync(path(name), "utf8"),
+    readBytes: (name: string) => readFileSync(path(name)),
   };
 }
 

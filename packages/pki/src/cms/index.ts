@@ -1,0 +1,10 @@
+export type { CmsDigest } from "./algorithms.js";
+export { prepareCmsSigner, type CmsSigningIdentity, type PreparedCmsSigner } from "./cms-signer.js";
+export { verifyMdmSignature } from "./mdm-signature.js";
+export { signAttachedCms, signCms, signDetachedCms } from "./sign-cms.js";
+export {
+  DEFAULT_MAX_SIGNATURE_BYTES,
+  verifyDetachedCms,
+  type CmsVerifyLimits,
+  type VerifiedCmsSignature,
+} from "./verify-detached.js";
