@@ -9,7 +9,7 @@
  * runnable here): 15–35 s per profile change at 20,000 hosts (fleetdm/fleet#21338).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
@@ -110,5 +110,6 @@ process.stdout.write(`\n${table}\n`);
 if (args.write)
   writeResults(
     "profile-enqueue",
-    `${machineLine(machine)}, ${new Date().toISOString().slice(0, 10)}; ${rounds} rounds, each one bulk send to every device.\n\n${table}`,
+    `${machineLine(machine)}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0]!.toFixed(1)} at the end; ` +
+      `${rounds} rounds, each one bulk send to every device.\n\n${table}`,
   );
