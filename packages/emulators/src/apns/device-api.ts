@@ -92,13 +92,18 @@ function streamDeliveries(body: string, stream: ServerHttp2Stream, backend: Devi
   if (stream.destroyed || stream.closed) return;
   // Headers go first, so the client knows its devices are connected before any notification.
   stream.respond({ ":status": 200, "content-type": "application/x-ndjson" });
+  // The held notifications come first, in one burst bounded by the tokens subscribed (at most one
+  // each); the limit below is for a reader that stops keeping up afterwards, and must not throw
+  // away what was held for a device that has only just connected.
+  let flushingHeld = true;
   const disconnect = backend.connect(request.tokens, (delivery) => {
     if (stream.destroyed || stream.closed) return;
-    if (stream.writableLength > MAX_UNSENT_BYTES)
+    if (!flushingHeld && stream.writableLength > MAX_UNSENT_BYTES)
       return void stream.close(constants.NGHTTP2_ENHANCE_YOUR_CALM);
     const { token, topic, pushType, priority, id, payload } = delivery;
     stream.write(`${JSON.stringify({ token, topic, pushType, priority, id, payload })}\n`);
   });
+  flushingHeld = false;
   stream.once("close", disconnect);
 }
 
