@@ -11,8 +11,16 @@ export type OnApplePush = (token: string, payload: string) => void;
 export interface ApplePushListener {
   /** `count` new device tokens for `topic` (the MDM push certificate's topic). */
   register(topic: string, count: number): Promise<string[]>;
-  /** Calls `onPush` for each push to `tokens` until `signal` aborts; settles once listening. */
-  listen(tokens: string[], onPush: OnApplePush, signal: AbortSignal): Promise<void>;
+  /**
+   * Calls `onPush` for each push to `tokens` until `signal` aborts; settles once listening. A failure
+   * after that (the emulator gone for good) goes to `onError`.
+   */
+  listen(
+    tokens: string[],
+    onPush: OnApplePush,
+    signal: AbortSignal,
+    onError?: (error: unknown) => void,
+  ): Promise<void>;
 }
 
 /** The emulator in this process: tokens from its registry, pushes from its delivery hub. */
@@ -48,12 +56,12 @@ export function sharedPushStream(
   const open = async (topic: string) => {
     const tokens = await underlying.register(topic, count);
     spare.push(...tokens);
-    await underlying
-      .listen(tokens, (token, payload) => handlers.get(token)?.(token, payload), signal)
-      .catch((error: unknown) => {
-        onError(error);
-        throw error;
-      });
+    await underlying.listen(
+      tokens,
+      (token, payload) => handlers.get(token)?.(token, payload),
+      signal,
+      onError,
+    );
     return tokens;
   };
   return {

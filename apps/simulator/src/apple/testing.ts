@@ -131,3 +131,31 @@ export function commandInState(
     timeoutMs,
   );
 }
+
+/**
+ * Pushes held back while `hold()` is on and handed over at `release()`: a device out of coverage, to
+ * which APNs delivers what it kept once the device is back.
+ */
+export function heldPushes(inner: ApplePushListener) {
+  let held: Array<() => void> | undefined;
+  const listener: ApplePushListener = {
+    register: (topic, count) => inner.register(topic, count),
+    listen: (tokens, onPush, signal, onError) =>
+      inner.listen(
+        tokens,
+        (token, payload) => (held ? held.push(() => onPush(token, payload)) : onPush(token, payload)),
+        signal,
+        onError,
+      ),
+  };
+  return {
+    listener,
+    hold: () => void (held ??= []),
+    release: () => {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const deliver of waiting) deliver();
+      return waiting.length;
+    },
+  };
+}
