@@ -130,7 +130,7 @@ describe("SCEP identity and signed MDM requests", () => {
     await expect(enrolIdentity(profile("stale"), { edge, serverName: HOST })).rejects.toThrow(/refused/);
   });
 
-  it("reports a refused MDM request with its status, and never sends an unsigned one", async () => {
+  it("reports a refused MDM request with its status and path", async () => {
     const identity = await enrolIdentity(profile("one-time"), { edge, serverName: HOST });
     const client = new MdmClient({ edge, serverName: HOST }, caPem, identity, profile("one-time").mdm);
     try {
