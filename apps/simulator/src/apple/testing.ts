@@ -10,7 +10,8 @@ import { AppleDevice, type AppleDeviceOptions } from "./apple-device.js";
 import type { ApplePlatform } from "./hardware.js";
 import { inProcessPushListener, type ApplePushListener } from "./push-listener.js";
 
-export const MDM_TOPIC = "com.apple.mgmt.External.6f1d1c43-7f3e-4b8e-9a54-3f0c2b1d9e21";
+// Short enough for makeProviderCertificate, which puts the topic in a CN of at most 64 characters.
+export const MDM_TOPIC = "com.apple.mgmt.External.acme-sim";
 
 export interface AppleBed {
   bed: RelayAndServer;
