@@ -118,4 +118,36 @@ describe("Apple devices through the relay", () => {
       expect(command.body.state).not.toBe("acknowledged");
     });
   });
+
+  it("shows a NotNow answer as not_now and an Error answer with the device's ErrorChain", async () => {
+    const { device, deviceId } = await enrolForNewUser(apple, "busy@example.com", "ios", {
+      notNowOnce: ["ProfileList"],
+      failWith: ["CertificateList"],
+    });
+    try {
+      const deferred = await commandEnding(
+        apple.bed,
+        deviceId,
+        { type: "request_inventory", payload: { scope: "profiles" } },
+        "not_now",
+      );
+      expect(deferred.result).toBeNull();
+      const failed = await commandEnding(
+        apple.bed,
+        deviceId,
+        { type: "request_inventory", payload: { scope: "certificates" } },
+        "error",
+      );
+      expect(failed.error).toEqual({
+        code: "MCMDMErrorDomain:12000",
+        message: "The simulator was told to fail CertificateList.",
+      });
+      expect(device.received.filter((c) => c.status !== "Acknowledged").map((c) => c.status)).toEqual([
+        "NotNow",
+        "Error",
+      ]);
+    } finally {
+      device.close();
+    }
+  });
 });
