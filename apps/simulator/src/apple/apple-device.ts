@@ -196,7 +196,8 @@ export class AppleDevice {
       UDID: h.udid,
       Topic: this.profile.mdm.topic,
       SerialNumber: h.serialNumber,
-      Model: h.model,
+      // Authenticate's Model is the model identifier (the recorded iMac sends "iMac14,2"), unlike DeviceInformation's.
+      Model: h.productName,
       ModelName: h.modelName,
       ProductName: h.productName,
       OSVersion: h.osVersion,
