@@ -14,6 +14,7 @@ import { startMetricsServer, watchEventLoop } from "@meridian/tunnel";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
 import { buildAgentApp } from "./device-endpoint/agent-app.js";
+import { mdmTopicAtRelay } from "./relay/mdm-topic.js";
 import { serverRegistry } from "./metrics/server-metrics.js";
 import { CommandWaiters } from "./device-endpoint/command-waiters.js";
 import { DeviceHosts } from "./device-endpoint/device-hosts.js";
@@ -108,6 +109,7 @@ export async function startServer(
       hosts,
       waiters,
       logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+      appleTopic: mdmTopicAtRelay(() => relay?.relayApi()),
     });
     if (config.relay) {
       relay = new RelayConnection({

@@ -1,9 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { createServer, type Server } from "node:https";
-import { createSecureContext, type SecureContext, type TLSSocket } from "node:tls";
-import { unauthenticated, type Core, type Device, type Tenant } from "@meridian/core";
-import { normalizeSerialNumber } from "@meridian/pki";
+import { createSecureContext, type SecureContext } from "node:tls";
+import { MeridianError, unauthenticated, type Core, type Device, type Tenant } from "@meridian/core";
+import { normalizeSerialNumber, verifyMdmSignature } from "@meridian/pki";
+import { appleMdmRoutes } from "./apple/apple-mdm-routes.js";
+import { AppleDeviceIdentities } from "./apple/device-identity.js";
+import { AppleEnrollmentProfiles, type AppleTopicSource } from "./apple/enrollment.js";
+import { ScepEndpoints } from "./apple/scep-endpoint.js";
+import { tlsSocketOf } from "./tls-socket.js";
 import { useProblemResponses } from "../plugins/problems.js";
 import { useStrictValidation } from "../plugins/validation.js";
 import { ActivationSessions } from "./activation-sessions.js";
@@ -27,6 +32,8 @@ export interface AgentAppOptions {
   logger?: boolean | { level: string };
   /** Called after a device activates, so that the relay's licence count follows. */
   onDeviceActivated?: (tenantId: string) => void;
+  /** The MDM push topic (from the APNs certificate at the relay); Apple enrollment needs one. */
+  appleTopic?: AppleTopicSource;
 }
 
 export type AgentApp = FastifyInstance<Server> & {
@@ -34,8 +41,7 @@ export type AgentApp = FastifyInstance<Server> & {
   acceptConnection(stream: import("node:stream").Duplex): void;
 };
 
-/** The TLS socket under a request, whatever carried it. */
-export const tlsSocketOf = (request: FastifyRequest) => request.raw.socket as TLSSocket;
+export { tlsSocketOf } from "./tls-socket.js";
 
 /**
  * The endpoint devices talk to, end to end through the relay. TLS is terminated here with the
@@ -80,8 +86,13 @@ export async function buildAgentApp(options: AgentAppOptions): Promise<AgentApp>
   app.addHook("onRequest", async (request) => {
     request.deviceTenant =
       (await options.hosts.tenantFor(tlsSocketOf(request).servername || undefined)) ?? null;
-    if (!request.deviceTenant)
-      throw unauthenticated("unknown_host", "This server does not serve the host name you connected to.");
+    if (!request.deviceTenant) {
+      const message = "This server does not serve the host name you connected to.";
+      // Never 401 on Apple's paths: a device told 401 may remove its enrollment.
+      throw request.url.startsWith("/mdm/")
+        ? new MeridianError("forbidden", "unknown_host", message)
+        : unauthenticated("unknown_host", message);
+    }
   });
 
   const sessions = new ActivationSessions((failed) => {
@@ -92,6 +103,20 @@ export async function buildAgentApp(options: AgentAppOptions): Promise<AgentApp>
   app.addHook("onClose", async () => sessions.close());
   activationRoutes(app, { ...options, sessions });
   agentRoutes(app, options);
+  appleMdmRoutes(app, {
+    core: options.core,
+    pki: options.pki,
+    identities: new AppleDeviceIdentities(
+      options.pki,
+      (header, body) => verifyMdmSignature(header, body).certificate.der,
+    ),
+    profiles: new AppleEnrollmentProfiles(
+      options.core,
+      options.pki,
+      options.appleTopic ?? (async () => undefined),
+    ),
+    scep: new ScepEndpoints(options.core, options.pki, app.log),
+  });
   await app.ready();
   return Object.assign(app as unknown as FastifyInstance<Server>, {
     acceptConnection: (stream: import("node:stream").Duplex) => void server!.emit("connection", stream),

@@ -1,11 +1,14 @@
 import type { Core } from "@meridian/core";
 import {
   createCertificateAuthority,
+  createScepRaIdentity,
   loadCertificateAuthority,
   type CertificateAuthority,
+  type ScepRaIdentity,
 } from "@meridian/pki";
 
 const CA_SETTING = "pki.ca";
+const SCEP_RA_SETTING = "pki.scep-ra";
 const SERVER_CERTIFICATE_DAYS = 90;
 /** A server certificate is replaced when it has less than this left. */
 const RENEW_BEFORE_MS = 30 * 86_400_000;
@@ -25,6 +28,7 @@ export interface ServerTlsIdentity {
 export class TenantPki {
   private readonly authorities = new Map<string, Promise<CertificateAuthority>>();
   private readonly identities = new Map<string, Promise<ServerTlsIdentity>>();
+  private readonly scepRas = new Map<string, Promise<ScepRaIdentity>>();
 
   constructor(private readonly core: Core) {}
 
@@ -61,6 +65,27 @@ export class TenantPki {
     issuing.catch(() => this.identities.delete(key));
     this.identities.set(key, issuing);
     return issuing;
+  }
+
+  /**
+   * The RSA identity SCEP clients encrypt their requests to (the tenant CA's key is ECDSA, which
+   * SCEP's key transport cannot use): issued by the tenant CA on first use and kept sealed.
+   */
+  scepRa(tenantId: string): Promise<ScepRaIdentity> {
+    let ra = this.scepRas.get(tenantId);
+    if (!ra) {
+      ra = (async () => {
+        const stored = await this.core.secrets.get(tenantId, SCEP_RA_SETTING);
+        if (stored) return JSON.parse(stored) as ScepRaIdentity;
+        const created = await createScepRaIdentity(await this.authority(tenantId));
+        return JSON.parse(
+          await this.core.secrets.setIfAbsent(tenantId, SCEP_RA_SETTING, JSON.stringify(created)),
+        ) as ScepRaIdentity;
+      })();
+      ra.catch(() => this.scepRas.delete(tenantId));
+      this.scepRas.set(tenantId, ra);
+    }
+    return ra;
   }
 
   private async loadOrCreate(tenantId: string): Promise<CertificateAuthority> {

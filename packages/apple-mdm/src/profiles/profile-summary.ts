@@ -29,7 +29,10 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 export function readProfileSummary(bytes: Uint8Array): ProfileSummary {
   const decoded = decodePlistDict(bytes);
   if (!decoded.ok)
-    throw new ProfileRejected("invalid_profile", `This is not a readable .mobileconfig: ${decoded.error.message}`);
+    throw new ProfileRejected(
+      "invalid_profile",
+      `This is not a readable .mobileconfig: ${decoded.error.message}`,
+    );
   const profile = decoded.value as Record<string, unknown>;
   if (profile.PayloadType !== "Configuration")
     throw new ProfileRejected("invalid_profile", "The profile's PayloadType must be Configuration.");

@@ -224,6 +224,12 @@ export class CommandService {
     return tenant.commands.listForDevice(deviceId, query, pageRequest(paging));
   }
 
+  /** One of the device's commands, for a device protocol reading the device's answer to it. */
+  async ofDevice(tenantId: string, deviceId: string, commandId: string): Promise<Command | undefined> {
+    const command = await this.deps.store.forTenant(tenantId).commands.get(commandId);
+    return command?.deviceId === deviceId ? command : undefined;
+  }
+
   /** The device's next command, marked delivered; the device protocols call this when a device checks in. */
   async next(tenantId: string, deviceId: string): Promise<Command | undefined> {
     const now = this.deps.clock.now();

@@ -63,7 +63,10 @@ export async function recordAppleAnswer(
   else if (report.status !== "Acknowledged") outcome = { status: "error", error: errorOf(report) };
   else {
     const result = await applyAnswer(core, tenantId, deviceId, command, report);
-    outcome = "error" in result ? { status: "error", error: result.error } : { status: "acknowledged", result: bounded(result.value) };
+    outcome =
+      "error" in result
+        ? { status: "error", error: result.error }
+        : { status: "acknowledged", result: bounded(result.value) };
   }
   await core.commands.report(tenantId, deviceId, command.id, outcome);
 }
@@ -78,7 +81,8 @@ async function applyAnswer(
   const unreadable = (message: string) => ({
     error: { code: "unreadable_answer", message: `The device's answer could not be read: ${message}` },
   });
-  if (command.type !== "request_inventory") return { value: plistToJson(report.fields) as Record<string, unknown> };
+  if (command.type !== "request_inventory")
+    return { value: plistToJson(report.fields) as Record<string, unknown> };
   switch (command.payload.scope ?? "device") {
     case "device": {
       const patch = inventoryFromDeviceInformation(report);
@@ -109,7 +113,14 @@ async function applyAnswer(
     case "certificates": {
       const certificates = certificatesFromCertificateList(report);
       return certificates.ok
-        ? { value: { certificates: certificates.value.map(({ commonName, isIdentity }) => ({ commonName, isIdentity })) } }
+        ? {
+            value: {
+              certificates: certificates.value.map(({ commonName, isIdentity }) => ({
+                commonName,
+                isIdentity,
+              })),
+            },
+          }
         : unreadable(certificates.error.message);
     }
     default:

@@ -2,7 +2,7 @@ import { X509Certificate, createHash } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { MeridianError } from "@meridian/core";
 import { normalizeSerialNumber } from "@meridian/pki";
-import { tlsSocketOf } from "../agent-app.js";
+import { tlsSocketOf } from "../tls-socket.js";
 import type { TenantPki } from "../tenant-pki.js";
 
 /** Checks an Mdm-Signature header against the body; returns the signer's certificate (DER). */
@@ -68,10 +68,18 @@ export class AppleDeviceIdentities {
     }
     const ca = new X509Certificate((await this.pki.authority(tenantId)).certificatePem);
     if (!certificate.checkIssued(ca) || !certificate.verify(ca.publicKey))
-      throw refuse("forbidden", "untrusted_identity", "This identity was not issued by this organisation's CA.");
+      throw refuse(
+        "forbidden",
+        "untrusted_identity",
+        "This identity was not issued by this organisation's CA.",
+      );
     const notAfter = Date.parse(certificate.validTo);
     if (Date.parse(certificate.validFrom) > now || notAfter <= now)
-      throw refuse("forbidden", "identity_expired", "This identity certificate is not valid now; renew it by SCEP.");
+      throw refuse(
+        "forbidden",
+        "identity_expired",
+        "This identity certificate is not valid now; renew it by SCEP.",
+      );
     const serial = normalizeSerialNumber(certificate.serialNumber);
     if (this.checked.size >= MAX_CACHED) this.checked.delete(this.checked.keys().next().value!);
     this.checked.set(key, { serial, notAfter });
