@@ -39,7 +39,11 @@ describe("runAppleSimulation", () => {
       stop.signal,
     );
     try {
-      const ids = await eventually("three enrolled iPhones", async () => {
+      // The server lists a device from its profile download on; commands wait until it has authenticated.
+      await eventually("three enrolled iPhones", async () =>
+        seen.at(-1)?.enrolled === 3 ? true : undefined,
+      );
+      const ids = await eventually("three listed iPhones", async () => {
         const page = await apple.bed.api<{ items: Array<{ id: string }> }>(
           "GET",
           `/api/v1/devices?owner=${user.body.id}`,

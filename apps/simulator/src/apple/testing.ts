@@ -151,6 +151,8 @@ export function heldPushes(inner: ApplePushListener) {
   };
   return {
     listener,
+    /** Pushes waiting for release. */
+    heldCount: () => held?.length ?? 0,
     hold: () => void (held ??= []),
     release: () => {
       const waiting = held ?? [];
