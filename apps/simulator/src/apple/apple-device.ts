@@ -21,7 +21,8 @@ export interface AppleDeviceOptions extends AnswerBehaviour {
   hardware?: AppleHardware;
   /** Sign the constant Idle body once (load generation); see MdmClient.reportIdleReusingSignature. */
   reuseIdleSignature?: boolean;
-  /** Told of each command carried out, and of failures while answering a push. */
+  /** Told of each push that woke it, each command carried out, and failures while answering a push. */
+  onPush?: () => void;
   onCommand?: (command: ReceivedAppleCommand) => void;
   onError?: (error: unknown) => void;
 }
@@ -153,6 +154,7 @@ export class AppleDevice {
     // A push with another device's magic is not for this enrollment: real devices ignore it too.
     if (magic !== this.pushMagic || this.state.erased || this.stop.signal.aborted) return;
     this.pushes++;
+    this.options.onPush?.();
     this.wake().catch((error: unknown) => this.options.onError?.(error));
   }
 

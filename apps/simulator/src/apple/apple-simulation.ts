@@ -86,6 +86,7 @@ export async function runAppleSimulation(
             index,
             push,
             reuseIdleSignature: true,
+            onPush: () => progress.pushes++,
             onCommand: () => {
               progress.commands++;
               options.onProgress?.(progress);
@@ -113,6 +114,5 @@ export async function runAppleSimulation(
       signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
     });
   listening.abort();
-  progress.pushes = devices.reduce((sum, device) => sum + device.pushes, 0);
   return { ...progress, enrollmentSeconds, devices };
 }
