@@ -64,6 +64,7 @@ export class AppleDevice {
     const { profile, endpoint } = await downloadEnrollmentProfile(options);
     const identity = await enrolIdentity(profile, endpoint);
     const client = new MdmClient(endpoint, profile.caCertificatePem, identity, profile.mdm);
+    let device: AppleDevice | undefined;
     try {
       const [token] = await options.push.register(profile.mdm.topic, 1);
       const unlockToken = hardware.platform === "ios" ? randomBytes(256) : undefined;
@@ -84,19 +85,12 @@ export class AppleDevice {
         managed: false,
         payloadTypes: ["com.apple.security.root", "com.apple.security.scep", "com.apple.mdm"],
       });
-      const device = new AppleDevice(
-        hardware,
-        state,
-        profile,
-        token!,
-        randomUUID().toUpperCase(),
-        client,
-        options,
-      );
+      device = new AppleDevice(hardware, state, profile, token!, randomUUID().toUpperCase(), client, options);
       // Listening before TokenUpdate: the server may push as soon as it has the token.
+      const enrolled = device;
       await options.push.listen(
         [device.token],
-        (_token, payload) => device.onPush(payload),
+        (_token, payload) => enrolled.onPush(payload),
         device.stop.signal,
       );
       await device.authenticate();
@@ -105,7 +99,9 @@ export class AppleDevice {
       await device.wake();
       return device;
     } catch (error) {
-      client.close();
+      // Stops listening too: a device that failed to enrol must not answer pushes.
+      if (device) device.close();
+      else client.close();
       throw error;
     }
   }
