@@ -94,7 +94,7 @@ export async function buildApp(core: Core, options: AppOptions): Promise<Meridia
   auditRoutes(app, core);
   if (options.cloudMode) tenantRoutes(app, core);
   systemRoutes(app, () => ready);
-  relayRoutes(app, options.relayStatus ?? (() => undefined));
+  relayRoutes(app, core, options.relayStatus ?? (() => undefined));
   pushRoutes(app, core, () => options.pushGateway?.());
   consoleRoutes(app, options.consoleDir ?? defaultConsoleDir());
 

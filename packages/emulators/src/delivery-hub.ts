@@ -42,6 +42,16 @@ export class DeliveryHub<T extends { token: string }> {
     });
   }
 
+  /** Whether anything listens for `token` itself; listeners to everything do not make a device online. */
+  hasSubscribers(token: string): boolean {
+    return this.byToken.has(token);
+  }
+
+  /** How many tokens have a listener of their own: what a test checks to see that nothing leaked. */
+  get subscribedTokens(): number {
+    return this.byToken.size;
+  }
+
   deliver(delivery: T): void {
     this.count++;
     const listeners = this.byToken.get(delivery.token);

@@ -4,6 +4,13 @@ export {
   type ApnsDelivery,
   type ApnsEmulatorOptions,
 } from "./apns/apns-emulator.js";
+export {
+  ApnsDeviceApiError,
+  listenForPushes,
+  registerApnsDevices,
+  type ApnsPush,
+  type ListenForPushesOptions,
+} from "./apns/device-client.js";
 export type { IssuedSigningKey, SigningKey } from "./apns/provider-token-verifier.js";
 export type { Clock } from "./clock.js";
 export { DeliveryHub, type DeliveryListener } from "./delivery-hub.js";

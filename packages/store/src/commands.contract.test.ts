@@ -147,6 +147,21 @@ describe.each(storeBackends)("command queue on $name", (backend) => {
     expect(notified.at(-1)).toHaveLength(10);
     const first = await core.commands.next(DEFAULT_TENANT_ID, ids[0]!);
     expect(first).toMatchObject({ type: "lock", batchId: byId.batchId });
+    // A bulk send's commands are written set-based: each still has its own valid, time-ordered UUID.
+    const single = await core.commands.send(admin, ids[0]!, { type: "reboot" });
+    const history = await Promise.all(
+      ids.slice(2).map(async (id) => (await core.commands.history(admin, id, {}, {})).items),
+    );
+    const bulkIds = history
+      .flat()
+      .filter((c) => c.batchId === byId.batchId)
+      .map((c) => c.id);
+    expect(bulkIds).toHaveLength(28);
+    expect(new Set(bulkIds).size).toBe(28);
+    for (const id of bulkIds)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(bulkIds.every((id) => id > wipe.id && id < single.id)).toBe(true);
+    await core.commands.cancel(admin, single.id);
     await core.commands.report(DEFAULT_TENANT_ID, ids[0]!, first!.id, { status: "acknowledged" });
     expect(await core.commands.batchProgress(admin, byId.batchId)).toEqual({
       batchId: byId.batchId,

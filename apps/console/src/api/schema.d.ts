@@ -10273,7 +10273,11 @@ export interface paths {
           };
           content: {
             "application/json": {
+              /** @description The page an iPhone, iPad or Mac opens to enrol with an activation password. */
+              appleEnrollmentUrl: string | null;
               configured: boolean;
+              /** @description Where this tenant's devices reach the server: <tenant slug>.<domain>. */
+              deviceHost: string | null;
               /** @description Devices reach this server at <tenant slug>.<domain>. */
               domain: string | null;
               lastError: string | null;

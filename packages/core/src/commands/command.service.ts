@@ -165,7 +165,8 @@ export class CommandService {
           "too_many_devices",
           `One send may address at most ${limit} devices; narrow the filter.`,
         );
-      await tenant.commands.insertMany(ids.map((id) => make(id, batchId)));
+      const { id: _id, deviceId: _deviceId, ...template } = make("", batchId);
+      await tenant.commands.insertForDevices(ids, template, newId(now).slice(0, 24));
       audit(
         "command.send_bulk",
         { type: "command_batch", id: batchId },

@@ -96,6 +96,16 @@ export interface CommandQuery {
 
 export interface CommandRepository {
   insertMany(commands: Command[]): Promise<void>;
+  /**
+   * Queues the same command for many devices in set-based writes (a profile to 100,000 devices).
+   * Each id is `idPrefix` (the first 24 characters of a UUIDv7) and a 12-hex-digit counter, so the
+   * batch's ids are unique, valid UUIDs, and sort after every id made before the batch.
+   */
+  insertForDevices(
+    deviceIds: readonly string[],
+    template: Omit<Command, "id" | "deviceId">,
+    idPrefix: string,
+  ): Promise<void>;
   get(id: string): Promise<Command | undefined>;
   /**
    * Hands out the device's next command: the most urgent, then the oldest, among those pending or

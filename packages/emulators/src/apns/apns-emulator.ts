@@ -17,6 +17,8 @@ import { delay, Faults } from "../faults.js";
 import { createLocalTlsIdentity, type TlsIdentity } from "../tls/local-ca.js";
 import { checkNotificationHeaders, payloadLimit } from "./apns-request-checks.js";
 import { certificateAuth, type CertificateAuth } from "./client-certificate.js";
+import { DEVICE_API_PREFIX, handleDeviceApi, type DeviceApiBackend } from "./device-api.js";
+import { DeviceConnections } from "./device-connections.js";
 import { DeviceRegistry } from "./device-registry.js";
 import { ProviderTokenVerifier, type IssuedSigningKey, type SigningKey } from "./provider-token-verifier.js";
 
@@ -67,10 +69,19 @@ export class ApnsEmulator {
   readonly ca: string;
   readonly faults: Faults;
   readonly deliveries = new DeliveryHub<ApnsDelivery>();
-  readonly stats = { requests: 0, delivered: 0, sessions: 0, rejected: {} as Record<string, number> };
+  /** `requests` counts provider requests; calls to the device-facing API are `deviceRequests`. */
+  readonly stats = {
+    requests: 0,
+    delivered: 0,
+    sessions: 0,
+    deviceRequests: 0,
+    rejected: {} as Record<string, number>,
+  };
   private readonly sessions = new Map<Http2Session, SessionState>();
   private readonly tokens: ProviderTokenVerifier;
   private readonly devices: DeviceRegistry;
+  private readonly connections: DeviceConnections;
+  private readonly deviceApi: DeviceApiBackend;
   private readonly clock: Clock;
   private readonly environment: "production" | "sandbox";
   private readonly restrictUnauthenticated: boolean;
@@ -87,7 +98,18 @@ export class ApnsEmulator {
     this.clock = options.clock ?? systemClock;
     this.faults = new Faults(options.random);
     this.tokens = new ProviderTokenVerifier(this.clock, options.tokenLimits);
-    this.devices = new DeviceRegistry(options.acceptUnknownDevices ?? false);
+    const acceptUnknown = options.acceptUnknownDevices ?? false;
+    this.devices = new DeviceRegistry(acceptUnknown);
+    this.connections = new DeviceConnections(
+      this.deliveries,
+      (token) => this.devices.knows(token),
+      this.clock,
+    );
+    this.deviceApi = {
+      register: (topic) => this.devices.register(topic),
+      isKnown: (token) => acceptUnknown || this.devices.knows(token),
+      connect: (tokens, listener) => this.connections.connect(tokens, listener),
+    };
     this.environment = options.environment ?? "production";
     this.maxStreams = options.maxConcurrentStreams ?? 500;
     this.restrictUnauthenticated = options.oneStreamUntilAuthenticated ?? true;
@@ -119,6 +141,20 @@ export class ApnsEmulator {
   /** A new device token for `topic` (the app's bundle ID, or the MDM push topic). */
   registerDevice(topic: string, token?: string): string {
     return this.devices.register(topic, token);
+  }
+
+  /**
+   * Connects devices as their persistent connection to Apple would: `listener` gets each notification
+   * to any of `tokens`, first the one each may have pending (APNs keeps the latest per offline
+   * device). Returns the disconnect function. Subscribing to `deliveries` directly skips the pending.
+   */
+  connectDevices(tokens: Iterable<string>, listener: (delivery: ApnsDelivery) => void): () => void {
+    return this.connections.connect(tokens, listener);
+  }
+
+  /** Devices with a notification waiting for them to connect. */
+  get pendingNotifications(): number {
+    return this.connections.pendingCount;
   }
 
   /** Pushes to `token` get 410 Unregistered with `at` as the timestamp. */
@@ -183,6 +219,10 @@ export class ApnsEmulator {
   }
 
   private onStream(stream: ServerHttp2Stream, headers: IncomingHttpHeaders): void {
+    if (String(headers[":path"] ?? "").startsWith(DEVICE_API_PREFIX)) {
+      this.stats.deviceRequests++;
+      return handleDeviceApi(stream, headers, this.deviceApi);
+    }
     this.stats.requests++;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -263,7 +303,7 @@ export class ApnsEmulator {
     };
     if (headers["apns-expiration"] !== undefined) delivery.expiration = String(headers["apns-expiration"]);
     if (headers["apns-collapse-id"] !== undefined) delivery.collapseId = String(headers["apns-collapse-id"]);
-    this.deliveries.deliver(delivery);
+    this.connections.deliver(delivery);
     this.respond(stream, id, 200);
   }
 

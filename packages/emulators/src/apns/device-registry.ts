@@ -29,6 +29,11 @@ export class DeviceRegistry {
     if (device) device.unregisteredAt = at;
   }
 
+  /** Whether `token` was ever registered here (unregistered ones included): only those are device tokens. */
+  knows(token: string): boolean {
+    return this.devices.has(token.toLowerCase());
+  }
+
   lookup(token: string, topic: string): DeviceLookup {
     const device = this.devices.get(token.toLowerCase());
     if (!device)

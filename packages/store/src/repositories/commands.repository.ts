@@ -23,11 +23,13 @@ const toRow = (command: Command): Row => ({
 });
 
 const INSERT_CHUNK = 400;
+/** Devices per set-based insert: one statement each, so only memory bounds it. */
+const SET_CHUNK = 20_000;
 /** States a command can still be answered from; a late answer to an expired command is kept. */
 const ANSWERABLE: CommandState[] = ["delivered", "not_now", "expired"];
 const OPEN: CommandState[] = ["pending", "delivered", "not_now"];
 
-export function commandRepository({ db, tenantId }: RepositoryContext): CommandRepository {
+export function commandRepository({ db, tenantId, dialect }: RepositoryContext): CommandRepository {
   const table = () => db.selectFrom("commands").selectAll().where("tenantId", "=", tenantId);
   return {
     async insertMany(commands) {
@@ -36,6 +38,24 @@ export function commandRepository({ db, tenantId }: RepositoryContext): CommandR
           .insertInto("commands")
           .values(commands.slice(i, i + INSERT_CHUNK).map((c) => ({ ...toRow(c), tenantId })))
           .execute();
+      }
+    },
+    async insertForDevices(deviceIds, template, idPrefix) {
+      const row = toRow({ ...template, id: "", deviceId: "" });
+      for (let i = 0; i < deviceIds.length; i += SET_CHUNK) {
+        const chunk = deviceIds.slice(i, i + SET_CHUNK);
+        // The device ids travel as one parameter and the constant columns once each: a chunk is one
+        // statement, whatever its size, instead of hundreds of thousands of bound values.
+        const ids =
+          dialect === "sqlite"
+            ? sql`select ${idPrefix} || printf('%012x', ${i} + key) as id, value as device_id from json_each(${JSON.stringify(chunk)})`
+            : sql`select ${idPrefix} || lpad(to_hex(${i}::bigint + ord - 1), 12, '0') as id, device_id from unnest(${chunk}::text[]) with ordinality as t(device_id, ord)`;
+        await sql`
+          insert into commands (id, tenant_id, device_id, type, payload, state, priority, batch_id, created_by,
+            created_at, expires_at, delivered_at, retry_at, completed_at, attempts, result, error)
+          select ids.id, ${tenantId}, ids.device_id, ${row.type}, ${row.payload}, ${row.state}, ${row.priority},
+            ${row.batchId}, ${row.createdBy}, ${row.createdAt}, ${row.expiresAt}, null, null, null, 0, null, null
+          from (${ids}) as ids`.execute(db);
       }
     },
     async get(id) {

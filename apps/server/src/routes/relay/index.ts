@@ -1,9 +1,11 @@
 import { Type } from "typebox";
+import type { Core } from "@meridian/core";
+import { actorOf } from "../../plugins/access.js";
 import type { RelayStatus } from "../../relay/relay-connection.js";
 import { Nullable, problemResponses } from "../../schemas/common.js";
 import { bearer, type TypedApp } from "../typed-app.js";
 
-export function relayRoutes(app: TypedApp, status: () => RelayStatus | undefined): void {
+export function relayRoutes(app: TypedApp, core: Core, status: () => RelayStatus | undefined): void {
   app.get(
     "/api/v1/relay",
     {
@@ -26,6 +28,16 @@ export function relayRoutes(app: TypedApp, status: () => RelayStatus | undefined
             domain: Nullable(
               Type.String({ description: "Devices reach this server at <tenant slug>.<domain>." }),
             ),
+            deviceHost: Nullable(
+              Type.String({
+                description: "Where this tenant's devices reach the server: <tenant slug>.<domain>.",
+              }),
+            ),
+            appleEnrollmentUrl: Nullable(
+              Type.String({
+                description: "The page an iPhone, iPad or Mac opens to enrol with an activation password.",
+              }),
+            ),
             lastError: Nullable(Type.String()),
             licence: Nullable(
               Type.Object({
@@ -41,7 +53,7 @@ export function relayRoutes(app: TypedApp, status: () => RelayStatus | undefined
         },
       },
     },
-    async () => {
+    async (request) => {
       const current = status();
       if (!current)
         return {
@@ -50,15 +62,23 @@ export function relayRoutes(app: TypedApp, status: () => RelayStatus | undefined
           relay: null,
           state: null,
           domain: null,
+          deviceHost: null,
+          appleEnrollmentUrl: null,
           lastError: null,
           licence: null,
         };
+      const tenant = current.domain
+        ? await core.deps.store.tenants.get(actorOf(request).tenantId)
+        : undefined;
+      const deviceHost = tenant && current.domain ? `${tenant.slug}.${current.domain}` : null;
       return {
         configured: true,
         serverId: current.serverId,
         relay: current.relay,
         state: current.state,
         domain: current.domain ?? null,
+        deviceHost,
+        appleEnrollmentUrl: deviceHost && `https://${deviceHost}/enroll`,
         lastError: current.lastError ?? null,
         licence: current.licence
           ? {
