@@ -6,6 +6,7 @@ export {
   type AppleSimulationResult,
 } from "./apple-simulation.js";
 export { AppleEnrollmentRefused } from "./enrol.js";
+export { networkPushListener } from "./network-push-listener.js";
 export { appleHardware, type AppleHardware, type ApplePlatform } from "./hardware.js";
 export {
   inProcessPushListener,
