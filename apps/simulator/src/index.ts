@@ -14,3 +14,4 @@ export {
   type SimulationProgress,
   type SimulationResult,
 } from "./simulation.js";
+export * from "./apple/index.js";

@@ -42,6 +42,7 @@ export {
 export {
   DEFAULT_MAX_SIGNATURE_BYTES,
   prepareCmsSigner,
+  readAttachedCmsContent,
   signAttachedCms,
   signCms,
   signDetachedCms,
@@ -51,5 +52,6 @@ export {
   type CmsSigningIdentity,
   type CmsVerifyLimits,
   type PreparedCmsSigner,
+  type VerifiedAttachedCms,
   type VerifiedCmsSignature,
 } from "./cms/index.js";

@@ -28,13 +28,20 @@ interface SimOptions {
   concurrency: number;
   duration: number;
   wake: "push" | "poll";
+  apnsEmulator?: string;
+  apnsCa?: string;
 }
 
 export function registerSim(program: Command): void {
   program
     .command("sim")
-    .description("Simulated devices: activate them through the relay, report inventory, carry out commands")
-    .argument("<platform>", "android, or generic (an agent device of any platform)")
+    .description(
+      "Simulated devices: activate or enrol them through the relay, report inventory, carry out commands",
+    )
+    .argument(
+      "<platform>",
+      "android, generic (an agent device of any platform), ios (iPhones) or macos (Macs) through Apple MDM",
+    )
     .requiredOption("--email <address>", "the user the devices activate for")
     .option(
       "--password <password>",
@@ -55,7 +62,7 @@ export function registerSim(program: Command): void {
       "--relay-ca <sha256>",
       "the relay CA's SHA-256 fingerprint, as `meridian start` printed it (MERIDIAN_RELAY_CA_FINGERPRINT)",
     )
-    .option("--concurrency <n>", "devices activating at once", positive, 8)
+    .option("--concurrency <n>", "devices activating (or enrolling) at once", positive, 8)
     .option(
       "--duration <seconds>",
       "then keep the devices connected and answering commands this long",
@@ -68,9 +75,17 @@ export function registerSim(program: Command): void {
       wakeMode,
       "push",
     )
+    .option(
+      "--apns-emulator <url>",
+      "ios/macos: the APNs emulator the relay pushes to, where the devices listen (MERIDIAN_APNS_EMULATOR_URL)",
+    )
+    .option(
+      "--apns-ca <file>",
+      "ios/macos: the PEM CA file of that emulator's TLS certificate (MERIDIAN_APNS_EMULATOR_CA)",
+    )
     .action(async (platform: string, options: SimOptions) => {
-      if (platform !== "android" && platform !== "generic")
-        throw new Error(`meridian sim knows android and generic devices, not "${platform}".`);
+      if (!["android", "generic", "ios", "macos"].includes(platform))
+        throw new Error(`meridian sim knows android, generic, ios and macos devices, not "${platform}".`);
       const password = options.password ?? process.env.MERIDIAN_ACTIVATION_PASSWORD;
       const fingerprint = (options.relayCa ?? process.env.MERIDIAN_RELAY_CA_FINGERPRINT)
         ?.replace(/:/g, "")
@@ -79,13 +94,29 @@ export function registerSim(program: Command): void {
         throw new Error("Give the activation password with --password or MERIDIAN_ACTIVATION_PASSWORD.");
       if (!fingerprint)
         throw new Error("Give the relay CA's fingerprint with --relay-ca (meridian start prints it).");
+      const relay = { edge: options.relay, host: options.relayHost, caFingerprint: fingerprint };
+      if (platform === "ios" || platform === "macos") {
+        const { runAppleSim } = await import("./sim-apple.js");
+        process.exitCode = await runAppleSim({
+          platform,
+          relay,
+          email: options.email,
+          password,
+          count: options.count,
+          concurrency: options.concurrency,
+          durationSeconds: options.duration,
+          apnsEmulator: options.apnsEmulator,
+          apnsCa: options.apnsCa,
+        });
+        return;
+      }
       const { runSimulation } = await import("@meridian/simulator");
       const stop = new AbortController();
       process.once("SIGINT", () => stop.abort());
       let last = 0;
       const result = await runSimulation(
         {
-          relay: { edge: options.relay, host: options.relayHost, caFingerprint: fingerprint },
+          relay,
           email: options.email,
           password,
           platform: "android",

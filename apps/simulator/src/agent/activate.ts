@@ -34,6 +34,27 @@ export interface DeviceCredentials {
 }
 
 /**
+ * Asks the relay which server serves `address`, and which CA that server's certificate must lead to:
+ * the first step of every activation or enrollment.
+ */
+export async function lookUpAddress(relay: RelayContact, address: string): Promise<ActivationLookupAnswer> {
+  const relayApi = new DeviceHttpClient(
+    { edge: relay.edge, serverName: relay.host },
+    { caFingerprint256: relay.caFingerprint },
+  );
+  try {
+    return (
+      await relayApi.call<ActivationLookupAnswer>(
+        "GET",
+        `${RELAY_API_PATHS.lookup}?address=${encodeURIComponent(address)}`,
+      )
+    ).body!;
+  } finally {
+    relayApi.close();
+  }
+}
+
+/**
  * Activates a device as a real agent would: asks the relay where the address is served (and which
  * CA to pin), reaches that server end to end through the relay, proves the activation password with
  * SPAKE2+ bound to the pinned CA, and trades a certificate request for its identity certificate.
@@ -47,20 +68,7 @@ export async function activateDevice(input: {
   /** The password hardening; a load generator may pass a memoised one, since its devices share passwords. */
   deriveScalars?: DeriveScalars;
 }): Promise<DeviceCredentials> {
-  const relayEndpoint = { edge: input.relay.edge, serverName: input.relay.host };
-  const relayApi = new DeviceHttpClient(relayEndpoint, { caFingerprint256: input.relay.caFingerprint });
-  let answer: ActivationLookupAnswer;
-  try {
-    answer = (
-      await relayApi.call<ActivationLookupAnswer>(
-        "GET",
-        `${RELAY_API_PATHS.lookup}?address=${encodeURIComponent(input.address)}`,
-      )
-    ).body!;
-  } finally {
-    relayApi.close();
-  }
-
+  const answer = await lookUpAddress(input.relay, input.address);
   const endpoint = { edge: input.relay.edge, serverName: answer.host };
   // Every connection to the server must lead to the CA the relay named: the pin the exchange is bound to.
   const server = new DeviceHttpClient(endpoint, { caFingerprint256: answer.caFingerprint });

@@ -1,6 +1,7 @@
 export type { CmsDigest } from "./algorithms.js";
 export { prepareCmsSigner, type CmsSigningIdentity, type PreparedCmsSigner } from "./cms-signer.js";
 export { verifyMdmSignature } from "./mdm-signature.js";
+export { readAttachedCmsContent, type VerifiedAttachedCms } from "./read-attached.js";
 export { signAttachedCms, signCms, signDetachedCms } from "./sign-cms.js";
 export {
   DEFAULT_MAX_SIGNATURE_BYTES,

@@ -75,6 +75,11 @@ function verifyWithinLimits(
       "malformed_signature",
       "The signature carries its own content; a detached signature over the request body is expected.",
     );
+  return verifySoleSigner(parts, content);
+}
+
+/** Checks the one signer of parsed SignedData over `content` (detached, or the content it carries). */
+export function verifySoleSigner(parts: SignedDataParts, content: Uint8Array): VerifiedCmsSignature {
   if (parts.signers.length === 0) throw new PkiError("no_signer", "The signature has no signer.");
   if (parts.signers.length > 1)
     throw new PkiError(
