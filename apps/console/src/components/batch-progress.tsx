@@ -9,8 +9,7 @@ const FINISHED = ["acknowledged", "error", "expired", "cancelled"] as const;
 export function BatchProgress({ batchId }: { batchId: string }) {
   const progress = useQuery({
     queryKey: ["command-batches", batchId],
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/commands/batches/{id}", { params: { path: { id: batchId } } })),
+    queryFn: () => unwrap(api.GET("/api/v1/commands/batches/{id}", { params: { path: { id: batchId } } })),
     refetchInterval: (query) => {
       const data = query.state.data;
       return data && finishedCount(data.states) >= data.total ? false : 3_000;

@@ -62,8 +62,8 @@ function PinField({ choice, form }: { choice: CommandChoice; form: UseFormReturn
       {/^[0-9]{6}$/.test(pin) && (
         <Alert color="blue" variant="light" data-testid="mac-pin">
           <Text size="sm">
-            Note this PIN and give it to the Mac&apos;s user: <b style={{ letterSpacing: 2 }}>{pin}</b>. Meridian
-            shows it only here.
+            Note this PIN and give it to the Mac&apos;s user: <b style={{ letterSpacing: 2 }}>{pin}</b>.
+            Meridian shows it only here.
           </Text>
         </Alert>
       )}

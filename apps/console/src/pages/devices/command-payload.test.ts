@@ -14,17 +14,23 @@ describe("a command's payload", () => {
     expect(commandPayload(choice("lock"), "macos", { ...EMPTY_COMMAND_INPUT, pin: "042519" })).toEqual({
       pin: "042519",
     });
-    expect(commandPayload(choice("lock"), "android", { ...EMPTY_COMMAND_INPUT, pin: "042519" })).toBeUndefined();
+    expect(
+      commandPayload(choice("lock"), "android", { ...EMPTY_COMMAND_INPUT, pin: "042519" }),
+    ).toBeUndefined();
   });
 
   it("carries a scoped refresh's scope and what the administrator entered, trimmed", () => {
     expect(commandPayload(choice("request_inventory:security"), "ios", EMPTY_COMMAND_INPUT)).toEqual({
       scope: "security",
     });
-    expect(commandPayload(choice("set_device_name"), "ios", { ...EMPTY_COMMAND_INPUT, name: " Kiosk 4 " })).toEqual({
+    expect(
+      commandPayload(choice("set_device_name"), "ios", { ...EMPTY_COMMAND_INPUT, name: " Kiosk 4 " }),
+    ).toEqual({
       name: "Kiosk 4",
     });
-    expect(commandInputProblems(choice("install_profile"), "ios", EMPTY_COMMAND_INPUT).profileId).toBeDefined();
+    expect(
+      commandInputProblems(choice("install_profile"), "ios", EMPTY_COMMAND_INPUT).profileId,
+    ).toBeDefined();
   });
 
   it("generates PINs of six digits, skipping bytes that would favour low digits", () => {

@@ -10,6 +10,9 @@ import { commandInputProblems, commandPayload, EMPTY_COMMAND_INPUT, needsPin } f
 import { CommandPayloadFields } from "./command-payload-fields";
 import type { CommandChoice } from "./command-types";
 
+/** Commands whose title would otherwise read as if the device were the profile. */
+const ON_THE_DEVICE = new Set(["install_profile", "remove_profile"]);
+
 /** Every command is confirmed; a destructive one names the device and, for a wipe, asks for its name typed. */
 export function ConfirmCommandModal({
   device,
@@ -56,7 +59,11 @@ export function ConfirmCommandModal({
   };
   const needsName = choice?.type === "wipe";
   return (
-    <Modal opened={choice !== null} onClose={close} title={choice ? `${choice.label} “${device.name}”?` : ""}>
+    <Modal
+      opened={choice !== null}
+      onClose={close}
+      title={choice ? `${choice.label}${ON_THE_DEVICE.has(choice.type) ? " on" : ""} “${device.name}”?` : ""}
+    >
       {choice && (
         <form onSubmit={form.onSubmit((values) => send.mutate({ choice, values }))}>
           <Stack>

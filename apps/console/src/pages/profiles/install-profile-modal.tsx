@@ -27,7 +27,9 @@ export function InstallProfileModal({ profile, onClose }: { profile: Profile | n
     mutationFn: async (v: typeof form.values) => {
       const command = { type: "install_profile" as const, payload: { profileId: profile!.id } };
       if (v.target === "all")
-        return unwrap(api.POST("/api/v1/commands", { body: { ...command, filter: { platform: v.platform } } }));
+        return unwrap(
+          api.POST("/api/v1/commands", { body: { ...command, filter: { platform: v.platform } } }),
+        );
       const deviceIds = await groupDeviceIds(v.groupId!, v.platform);
       if (deviceIds.length === 0) return { batchId: null, queued: 0 };
       if (deviceIds.length > MAX_DEVICE_IDS)

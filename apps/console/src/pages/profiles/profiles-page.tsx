@@ -35,8 +35,8 @@ export default function ProfilesPage() {
         <ErrorAlert error={profiles.error} page retry={() => void profiles.refetch()} />
       ) : profiles.data.items.length === 0 ? (
         <EmptyState title="No profiles yet">
-          Export a profile from Apple Configurator or another tool as a .mobileconfig file and upload it
-          here. Uploading a profile with the same identifier again replaces the stored version.
+          Export a profile from Apple Configurator or another tool as a .mobileconfig file and upload it here.
+          Uploading a profile with the same identifier again replaces the stored version.
         </EmptyState>
       ) : (
         <Card withBorder p={0}>

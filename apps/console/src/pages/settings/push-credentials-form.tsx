@@ -33,7 +33,8 @@ export function PushCredentialsForm() {
     if (file) void file.text().then((text) => setFields((current) => ({ ...current, [key]: text })));
   };
   const readBase64 = (key: string) => (file: File | null) => {
-    if (file) void readFileAsBase64(file).then((text) => setFields((current) => ({ ...current, [key]: text })));
+    if (file)
+      void readFileAsBase64(file).then((text) => setFields((current) => ({ ...current, [key]: text })));
   };
   const save = useMutation({
     mutationFn: ({ confirmTopicChange }: { confirmTopicChange: boolean }) => {

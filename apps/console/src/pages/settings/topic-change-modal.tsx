@@ -23,9 +23,9 @@ export function TopicChangeModal({
           {relayMessage}
         </Alert>
         <Text size="sm">
-          Every enrolled iPhone, iPad and Mac will stop receiving commands, and each must enrol again
-          before Meridian can manage it. Renewing a certificate keeps its topic: if you meant to renew, cancel
-          and renew the existing certificate with Apple instead.
+          Every enrolled iPhone, iPad and Mac will stop receiving commands, and each must enrol again before
+          Meridian can manage it. Renewing a certificate keeps its topic: if you meant to renew, cancel and
+          renew the existing certificate with Apple instead.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
