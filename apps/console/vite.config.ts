@@ -19,6 +19,7 @@ export default defineConfig({
       groups: "src/pages/groups/groups-page.tsx",
       "groups/*": "src/pages/groups/groups-page.tsx",
       audit: "src/pages/audit/audit-page.tsx",
+      profiles: "src/pages/profiles/profiles-page.tsx",
       "settings/*": "src/pages/settings/settings-page.tsx",
     }),
     precompress(),

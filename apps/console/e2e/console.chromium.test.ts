@@ -1,6 +1,7 @@
 import { AgentDevice, activateDevice, androidProfile, type DeviceCredentials } from "@meridian/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, nav, screenshot, signIn, startConsoleRig, type ConsoleRig } from "./harness.js";
+import { mobileconfig, uploadProfile } from "./profiles.js";
 import { startFcmEmulator } from "@meridian/emulators";
 import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
 
@@ -146,12 +147,104 @@ describe("the console, in Chromium", () => {
       .getByTestId("push-apns")
       .getByText(/valid until/)
       .waitFor();
+
+    // A certificate for another topic would cut off every enrolled Apple device: asked first, then kept.
+    const otherTopic = makeProviderCertificate("com.apple.mgmt.External.other", { days: 20 });
+    await page.getByText("Push certificate (.p12)").click();
+    const secondChooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Choose .p12 file" }).click();
+    await (
+      await secondChooser
+    ).setFiles({ name: "other.p12", mimeType: "application/x-pkcs12", buffer: otherTopic.pfx });
+    await page.getByRole("button", { name: "Certificate read" }).waitFor();
+    await page.getByLabel("Its password").fill(otherTopic.passphrase);
+    await page.getByRole("button", { name: "Save at the relay" }).click();
+    const topicDialog = page.getByRole("dialog", { name: "Change the APNs push topic?" });
+    await topicDialog.getByText(/current one is for com\.apple\.mgmt\.External\.e2e/).waitFor();
+    await topicDialog.getByText(/stop receiving commands, and each must enrol again/).waitFor();
+    await screenshot(page, "settings-push-topic-change");
+    await topicDialog.getByRole("button", { name: "Change the topic" }).click();
+    await page.getByTestId("push-apns").getByText("com.apple.mgmt.External.other").waitFor();
     await screenshot(page, "settings-push");
 
     await nav(page, "Dashboard");
     await page.getByTestId("warnings").getByText("The APNs push certificate expires soon").waitFor();
     await page.getByTestId("device-charts").waitFor();
     await screenshot(page, "dashboard");
+    await page.close();
+    expect(rig.pageErrors).toEqual([]);
+  });
+
+  it("uploads a configuration profile, refuses a file that is not one, and installs it on the iOS devices", async () => {
+    // An iPhone, activated as an agent would, so that there is an iOS device to install on.
+    const user = await rig.api<{ id: string }>("POST", "/api/v1/users", {
+      email: "grace@example.com",
+      givenName: "Grace",
+      familyName: "Hopper",
+    });
+    const issued = await rig.api<{ password: string }>("POST", `/api/v1/users/${user.body.id}/activations`, {
+      platforms: ["ios"],
+    });
+    const iphone = await activateDevice({
+      relay: {
+        edge: rig.meridian.relay!.edgeAddress,
+        host: rig.meridian.relay!.host,
+        caFingerprint: rig.meridian.relay!.caFingerprint,
+      },
+      address: "grace@example.com",
+      password: issued.body.password,
+      platform: "ios",
+      device: { model: "iPhone 16" },
+    });
+
+    const page = await rig.newPage();
+    await signIn(page, rig.url, ADMIN.email, ADMIN.password);
+    await nav(page, "Profiles");
+    await page.getByText("No profiles yet").waitFor();
+    await uploadProfile(page, "wifi.mobileconfig", mobileconfig("com.example.wifi", "Office Wi-Fi"));
+    await page.getByTestId("profile-row").getByText("com.example.wifi").waitFor();
+    // A file that is not a profile is refused with the server's own words.
+    await uploadProfile(page, "notes.mobileconfig", Buffer.from("just some notes"));
+    await page
+      .getByRole("alert")
+      .getByText(/not a readable \.mobileconfig/)
+      .waitFor();
+    await screenshot(page, "profiles");
+
+    await page.getByRole("button", { name: "Install on devices…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("All iOS devices").waitFor();
+    await dialog.getByRole("button", { name: "Install" }).click();
+    expect(
+      await dialog
+        .getByTestId("install-queued")
+        .getByText(/Queued for/)
+        .textContent(),
+    ).toBe("Queued for 1 iOS device.");
+    await screenshot(page, "profiles-install");
+    await dialog.getByRole("button", { name: "Close" }).click();
+
+    // The iPhone's page offers the Apple commands, among them installing a stored profile.
+    await page.goto(`${rig.url}/console/devices/${iphone.deviceId}`);
+    await page.getByRole("button", { name: "Send command" }).click();
+    await page.getByRole("menuitem", { name: "Shut down" }).waitFor();
+    await page.getByRole("menuitem", { name: "Install profile" }).click();
+    await page.getByRole("dialog").getByLabel("Profile").click();
+    await page.getByRole("option", { name: /Office Wi-Fi/ }).waitFor();
+    await screenshot(page, "device-install-profile");
+    await page.keyboard.press("Escape");
+
+    // An Android device is offered none of them, and can have its work data deleted.
+    const android = await rig.api<{ items: Array<{ id: string }> }>(
+      "GET",
+      "/api/v1/devices?platform=android",
+    );
+    await page.goto(`${rig.url}/console/devices/${android.body.items[0]!.id}`);
+    await page.getByRole("button", { name: "Send command" }).click();
+    await page.getByRole("menuitem", { name: "Delete work data" }).waitFor();
+    const offered = await page.getByRole("menuitem").allTextContents();
+    for (const appleOnly of ["Shut down", "Install profile", "Remove profile", "Rename device"])
+      expect(offered).not.toContain(appleOnly);
     await page.close();
     expect(rig.pageErrors).toEqual([]);
   });

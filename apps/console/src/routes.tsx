@@ -14,6 +14,7 @@ const UserPage = lazyPage(() => import("./pages/users/user-page"));
 const GroupsPage = lazyPage(() => import("./pages/groups/groups-page"));
 const DevicesPage = lazyPage(() => import("./pages/devices/devices-page"));
 const DevicePage = lazyPage(() => import("./pages/devices/device-page"));
+const ProfilesPage = lazyPage(() => import("./pages/profiles/profiles-page"));
 const SettingsPage = lazyPage(() => import("./pages/settings/settings-page"));
 const AuditPage = lazyPage(() => import("./pages/audit/audit-page"));
 
@@ -40,6 +41,7 @@ export const router = createBrowserRouter(
         { path: "groups/:id", element: guarded("groups:read", <GroupsPage />), handle: GroupsPage },
         { path: "devices", element: guarded("devices:read", <DevicesPage />), handle: DevicesPage },
         { path: "devices/:id", element: guarded("devices:read", <DevicePage />), handle: DevicePage },
+        { path: "profiles", element: guarded("profiles:read", <ProfilesPage />), handle: ProfilesPage },
         { path: "settings", element: <Navigate to="/settings/administrators" replace /> },
         { path: "settings/:section", element: <SettingsPage />, handle: SettingsPage },
         { path: "audit", element: guarded("audit:read", <AuditPage />), handle: AuditPage },

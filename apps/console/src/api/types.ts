@@ -24,3 +24,4 @@ export type DeviceSummary = Json<"/api/v1/devices/summary", "get">;
 export type DeviceListQuery = NonNullable<paths["/api/v1/devices"]["get"]["parameters"]["query"]>;
 export type Platform = Device["platform"];
 export type DeviceState = Device["state"];
+export type Profile = Json<"/api/v1/profiles/{id}", "get">;

@@ -7,6 +7,8 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "devices:read": "See devices, their inventory and command history",
   "devices:write": "Change device details and remove devices",
   "devices:command": "Send commands to devices",
+  "profiles:read": "See configuration profiles",
+  "profiles:write": "Upload and delete configuration profiles",
   "activations:read": "See a user's activations",
   "activations:write": "Create and expire activation passwords",
   "admins:read": "See administrators",

@@ -7,6 +7,7 @@ const LINKS = [
   { to: "/users", label: "Users", permission: "users:read" },
   { to: "/groups", label: "Groups", permission: "groups:read" },
   { to: "/devices", label: "Devices", permission: "devices:read" },
+  { to: "/profiles", label: "Profiles", permission: "profiles:read" },
   { to: "/audit", label: "Audit log", permission: "audit:read" },
   { to: "/settings", label: "Settings", permission: null },
 ];

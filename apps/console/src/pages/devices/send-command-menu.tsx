@@ -1,11 +1,12 @@
 import { Button, Menu } from "@mantine/core";
 import { useState } from "react";
 import type { Device } from "../../api/types";
-import { COMMAND_CHOICES, type CommandChoice } from "./command-types";
+import { commandChoicesFor, type CommandChoice } from "./command-types";
 import { ConfirmCommandModal } from "./confirm-command-modal";
 
 export function SendCommandMenu({ device }: { device: Device }) {
   const [chosen, setChosen] = useState<CommandChoice | null>(null);
+  const choices = commandChoicesFor(device.platform);
   const unmanaged = device.state === "wiped" || device.state === "retired";
   return (
     <>
@@ -16,9 +17,9 @@ export function SendCommandMenu({ device }: { device: Device }) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {COMMAND_CHOICES.map((choice, i) => (
-            <div key={choice.type}>
-              {choice.destructive && !COMMAND_CHOICES[i - 1]?.destructive && <Menu.Divider />}
+          {choices.map((choice, i) => (
+            <div key={choice.key}>
+              {choice.destructive && !choices[i - 1]?.destructive && <Menu.Divider />}
               <Menu.Item color={choice.destructive ? "red" : undefined} onClick={() => setChosen(choice)}>
                 {choice.label}
               </Menu.Item>

@@ -13,8 +13,11 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
+import { ApiError } from "../../api/problem";
 import { ErrorAlert } from "../../components/error-alert";
+import { readFileAsBase64 } from "../../components/read-file-base64";
 import { pushCredentialsQuery } from "../dashboard/warnings";
+import { TopicChangeModal } from "./topic-change-modal";
 
 type Service = "fcm" | "apns" | "wns";
 
@@ -22,6 +25,7 @@ type Service = "fcm" | "apns" | "wns";
 export function PushCredentialsForm() {
   const client = useQueryClient();
   const [service, setService] = useState<Service>("fcm");
+  const [topicChange, setTopicChange] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const set = (key: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setFields({ ...fields, [key]: event.currentTarget.value });
@@ -30,18 +34,20 @@ export function PushCredentialsForm() {
   };
   const readBase64 = (key: string) => (file: File | null) => {
     if (file)
-      void file.arrayBuffer().then((bytes) => {
-        let binary = "";
-        for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-        setFields((current) => ({ ...current, [key]: btoa(binary) }));
-      });
+      void readFileAsBase64(file).then((text) => setFields((current) => ({ ...current, [key]: text })));
   };
   const save = useMutation({
-    mutationFn: () => {
-      const body = bodyFor(service, fields);
+    mutationFn: ({ confirmTopicChange }: { confirmTopicChange: boolean }) => {
+      const body = { ...bodyFor(service, fields), ...(confirmTopicChange ? { confirmTopicChange } : {}) };
       return unwrap(api.PUT("/api/v1/push/credentials/{service}", { params: { path: { service } }, body }));
     },
+    // The relay refuses a certificate for another topic until the administrator confirms the change.
+    onError: (error) =>
+      setTopicChange(
+        error instanceof ApiError && error.code === "topic_change_unconfirmed" ? error.message : null,
+      ),
     onSuccess: (saved) => {
+      setTopicChange(null);
       setFields({});
       void client.invalidateQueries({ queryKey: pushCredentialsQuery.queryKey });
       notifications.show({
@@ -164,10 +170,23 @@ export function PushCredentialsForm() {
             />
           </Group>
         )}
-        {save.isError && <ErrorAlert error={save.error} />}
-        <Button w="fit-content" onClick={() => save.mutate()} loading={save.isPending}>
+        {save.isError && !topicChange && <ErrorAlert error={save.error} />}
+        <Button
+          w="fit-content"
+          onClick={() => save.mutate({ confirmTopicChange: false })}
+          loading={save.isPending && !topicChange}
+        >
           Save at the relay
         </Button>
+        <TopicChangeModal
+          relayMessage={topicChange}
+          saving={save.isPending}
+          onConfirm={() => save.mutate({ confirmTopicChange: true })}
+          onCancel={() => {
+            setTopicChange(null);
+            save.reset();
+          }}
+        />
       </Stack>
     </Card>
   );

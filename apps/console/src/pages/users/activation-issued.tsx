@@ -47,6 +47,13 @@ export function ActivationIssued({
           <Text size="xs" c="dimmed">
             Address to enter on the device: {userEmail}
           </Text>
+          {issued.activation.platforms.some((p) => p === "ios" || p === "macos") && (
+            // The API does not tell the console the tenant's device host, so no address is made up here.
+            <Text size="xs" c="dimmed" data-testid="apple-enrollment">
+              On an iPhone, iPad or Mac: open the enrollment page of your organisation in Safari, enter this
+              address and password, then install the profile the device downloads in Settings.
+            </Text>
+          )}
         </Stack>
         {qr && (
           <img
