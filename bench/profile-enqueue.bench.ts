@@ -56,18 +56,29 @@ async function openBackend(backend: string): Promise<{ store: Store; dispose(): 
 async function run(backend: string) {
   const { store, dispose } = await openBackend(backend);
   try {
-    const core = createCore({ store, crypto: nodeCrypto, secretBox: createSecretBox(randomBytes(32)), clock: systemClock });
+    const core = createCore({
+      store,
+      crypto: nodeCrypto,
+      secretBox: createSecretBox(randomBytes(32)),
+      clock: systemClock,
+    });
     await core.tenants.ensureDefaultTenant(false);
     const admin = systemActor(DEFAULT_TENANT_ID, "bench@example.com", ALL_PERMISSIONS);
     const now = Date.now();
     const seedStart = performance.now();
     for (let i = 0; i < deviceCount; i += 10_000) {
       const batch = Array.from({ length: Math.min(10_000, deviceCount - i) }, (_, j) =>
-        newDeviceRecord(DEFAULT_TENANT_ID, { platform: "ios", name: `iPhone ${i + j}`, model: "iPhone15,2" }, now),
+        newDeviceRecord(
+          DEFAULT_TENANT_ID,
+          { platform: "ios", name: `iPhone ${i + j}`, model: "iPhone15,2" },
+          now,
+        ),
       );
       await store.transaction((trx) => trx.forTenant(DEFAULT_TENANT_ID).devices.insertMany(batch));
     }
-    process.stdout.write(`${backend}: seeded ${deviceCount} iPhones in ${ms(performance.now() - seedStart)}\n`);
+    process.stdout.write(
+      `${backend}: seeded ${deviceCount} iPhones in ${ms(performance.now() - seedStart)}\n`,
+    );
     const payload = Buffer.from(
       `<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict><key>PayloadType</key><string>Configuration</string>` +
         `<key>PayloadIdentifier</key><string>com.example.wifi</string><key>PayloadContent</key><array/>` +
@@ -103,7 +114,14 @@ const results = [];
 for (const backend of backends) results.push(await run(backend));
 const rows = results.map(({ backend, samples }) => {
   const s = summarize(samples);
-  return [backend, String(deviceCount), ms(s.p50), ms(s.max), `${ms(TARGET_MS)}`, s.p50 < TARGET_MS ? "met" : "missed"];
+  return [
+    backend,
+    String(deviceCount),
+    ms(s.p50),
+    ms(s.max),
+    `${ms(TARGET_MS)}`,
+    s.p50 < TARGET_MS ? "met" : "missed",
+  ];
 });
 const table = markdownTable(["Store", "Devices", "Median", "Slowest", "Target", ""], rows);
 process.stdout.write(`\n${table}\n`);

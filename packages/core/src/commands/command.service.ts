@@ -57,7 +57,12 @@ export interface CommandOutcome {
   error?: CommandError | undefined;
 }
 
+/** How often a device's fetch also marks a tenant's overdue commands expired. */
+const EXPIRY_SWEEP_MS = 1_000;
+
 export class CommandService {
+  private readonly expirySweptAt = new Map<string, number>();
+
   constructor(
     private readonly deps: CoreDeps,
     private readonly notifier: CommandNotifier,
@@ -235,7 +240,12 @@ export class CommandService {
   async next(tenantId: string, deviceId: string): Promise<Command | undefined> {
     const now = this.deps.clock.now();
     const commands = this.deps.store.forTenant(tenantId).commands;
-    await commands.expireDue(now);
+    // takeNext never hands out an expired command; marking them expired is for people reading the
+    // history, so it runs at most once a second per tenant rather than on every check-in.
+    if (now - (this.expirySweptAt.get(tenantId) ?? -Infinity) >= EXPIRY_SWEEP_MS) {
+      this.expirySweptAt.set(tenantId, now);
+      await commands.expireDue(now);
+    }
     return commands.takeNext(deviceId, now, now + this.options.redeliverAfterMs);
   }
 
