@@ -1,6 +1,9 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { useCan } from "../../api/me";
 import type { IssuedActivation } from "../../api/types";
 import { formatDateTime } from "../../components/format";
 
@@ -15,6 +18,13 @@ export function ActivationIssued({
   onClose: () => void;
 }) {
   const [qr, setQr] = useState<string | null>(null);
+  const canReadRelay = useCan("settings:read");
+  // The relay status names the enrollment page; without settings:read the console says where to look.
+  const enrollmentUrl = useQuery({
+    queryKey: ["relay"],
+    queryFn: () => unwrap(api.GET("/api/v1/relay")),
+    enabled: canReadRelay,
+  }).data?.appleEnrollmentUrl;
   useEffect(() => {
     let current = true;
     QRCode.toDataURL(issued.qrPayload, { errorCorrectionLevel: "M", margin: 2, width: 220 })
@@ -48,10 +58,10 @@ export function ActivationIssued({
             Address to enter on the device: {userEmail}
           </Text>
           {issued.activation.platforms.some((p) => p === "ios" || p === "macos") && (
-            // The API does not tell the console the tenant's device host, so no address is made up here.
             <Text size="xs" c="dimmed" data-testid="apple-enrollment">
-              On an iPhone, iPad or Mac: open the enrollment page of your organisation in Safari, enter this
-              address and password, then install the profile the device downloads in Settings.
+              On an iPhone, iPad or Mac: open{" "}
+              {enrollmentUrl ? <b>{enrollmentUrl}</b> : "the enrollment page of your organisation"} in Safari,
+              enter this address and password, then install the profile the device downloads in Settings.
             </Text>
           )}
         </Stack>
