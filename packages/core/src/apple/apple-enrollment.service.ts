@@ -164,18 +164,33 @@ export class AppleEnrollmentService {
    * told 401 may remove its enrollment.
    */
   async identifyForCheckin(tenantId: string, serialNumber: string): Promise<Device> {
-    const tenant = this.deps.store.forTenant(tenantId);
-    const certificate = await tenant.deviceCertificates.get(serialNumber);
-    if (!certificate) throw refuse("unknown_certificate", "This identity certificate was not issued here.");
-    if (certificate.revokedAt !== null)
+    return (await this.identity(tenantId, serialNumber)).device;
+  }
+
+  /**
+   * A command request's device and enrollment, from its identity in one query: the certificate must
+   * be valid, the device managed, and the enrollment bound to this UDID and enabled.
+   */
+  async commandSession(
+    tenantId: string,
+    serialNumber: string,
+    udid: string,
+  ): Promise<{ device: Device; enrollment: AppleEnrollment }> {
+    const { device, enrollment } = await this.identity(tenantId, serialNumber);
+    return { device, enrollment: this.usable(await this.enrollmentOf(Promise.resolve(enrollment)), udid) };
+  }
+
+  private async identity(tenantId: string, serialNumber: string) {
+    const found = await this.deps.store.forTenant(tenantId).appleEnrollments.byCertificate(serialNumber);
+    if (!found) throw refuse("unknown_certificate", "This identity certificate was not issued here.");
+    if (found.revokedAt !== null)
       throw refuse(
         "certificate_revoked",
         "This identity certificate has been revoked; enrol the device again.",
       );
-    const device = await tenant.devices.get(certificate.deviceId);
-    if (!device || device.state === "wiped" || device.state === "retired")
+    if (found.device.state === "wiped" || found.device.state === "retired")
       throw refuse("device_not_managed", "This device is no longer managed; enrol it again.");
-    return device;
+    return found;
   }
 
   /**
@@ -328,9 +343,13 @@ export class AppleEnrollmentService {
 
   /** The enrollment a command request comes from; it must be bound to this UDID and enabled. */
   async activeEnrollment(tenantId: string, device: Device, udid: string): Promise<AppleEnrollment> {
-    const enrollment = await this.enrollmentOf(
-      this.deps.store.forTenant(tenantId).appleEnrollments.get(device.id),
+    return this.usable(
+      await this.enrollmentOf(this.deps.store.forTenant(tenantId).appleEnrollments.get(device.id)),
+      udid,
     );
+  }
+
+  private usable(enrollment: AppleEnrollment, udid: string): AppleEnrollment {
     this.checkBound(enrollment, udid);
     if (!enrollment.enabled)
       throw refuse(

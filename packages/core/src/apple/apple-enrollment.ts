@@ -1,3 +1,5 @@
+import type { Device } from "../devices/device.js";
+
 /**
  * An Apple device's MDM enrollment: what Apple's check-in protocol tells the server about it. It is
  * created when a user downloads an enrollment profile (the device row is then "enrolling"), bound to
@@ -59,4 +61,13 @@ export interface AppleEnrollmentRepository {
   /** The device a usable challenge was made for, without taking it. */
   findChallenge(challengeHash: string, now: number): Promise<string | undefined>;
   delete(deviceId: string): Promise<void>;
+  /**
+   * Everything a check-in needs to know about the identity that signed it, in one query: the
+   * certificate's revocation, its device, and the device's enrollment.
+   */
+  byCertificate(
+    serialNumber: string,
+  ): Promise<
+    { revokedAt: number | null; device: Device; enrollment: AppleEnrollment | undefined } | undefined
+  >;
 }

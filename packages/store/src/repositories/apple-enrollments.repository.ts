@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import type { AppleEnrollment, AppleEnrollmentRepository } from "@meridian/core";
 import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
+import { DEVICE_COLUMNS, toDevice } from "./devices.repository.js";
 
 type Row = Selectable<Database["appleEnrollments"]>;
 
@@ -90,6 +91,67 @@ export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): 
         .where("challengeExpiresAt", ">", now)
         .executeTakeFirst();
       return row?.deviceId;
+    },
+    async byCertificate(serialNumber) {
+      const row = await db
+        .selectFrom("deviceCertificates")
+        .innerJoin("devices", (j) =>
+          j
+            .onRef("devices.tenantId", "=", "deviceCertificates.tenantId")
+            .onRef("devices.id", "=", "deviceCertificates.deviceId"),
+        )
+        .leftJoin("appleEnrollments", (j) =>
+          j
+            .onRef("appleEnrollments.tenantId", "=", "deviceCertificates.tenantId")
+            .onRef("appleEnrollments.deviceId", "=", "deviceCertificates.deviceId"),
+        )
+        .select(DEVICE_COLUMNS)
+        .select([
+          "deviceCertificates.revokedAt as certificateRevokedAt",
+          "appleEnrollments.deviceId as enrollmentDeviceId",
+          "appleEnrollments.udid",
+          "appleEnrollments.topic",
+          "appleEnrollments.enabled",
+          "appleEnrollments.awaitingConfiguration",
+          "appleEnrollments.unlockToken",
+          "appleEnrollments.bootstrapToken",
+          "appleEnrollments.tokenUpdates",
+          "appleEnrollments.createdAt as enrollmentCreatedAt",
+          "appleEnrollments.authenticatedAt",
+          "appleEnrollments.enabledAt",
+          "appleEnrollments.checkedOutAt",
+        ])
+        .where("deviceCertificates.tenantId", "=", tenantId)
+        .where("deviceCertificates.serialNumber", "=", serialNumber)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const enrollment =
+        row.enrollmentDeviceId === null
+          ? undefined
+          : toEnrollment({
+              tenantId,
+              deviceId: row.enrollmentDeviceId,
+              udid: row.udid,
+              topic: row.topic,
+              enabled: row.enabled!,
+              awaitingConfiguration: row.awaitingConfiguration!,
+              unlockToken: row.unlockToken,
+              bootstrapToken: row.bootstrapToken,
+              tokenUpdates: row.tokenUpdates!,
+              challengeHash: null,
+              challengeExpiresAt: null,
+              createdAt: row.enrollmentCreatedAt!,
+              authenticatedAt: row.authenticatedAt,
+              enabledAt: row.enabledAt,
+              checkedOutAt: row.checkedOutAt,
+            });
+      const revokedAt = row.certificateRevokedAt === null ? null : Number(row.certificateRevokedAt);
+      const device = toDevice(
+        Object.fromEntries(
+          DEVICE_COLUMNS.map((column) => [column.slice(8), row[column.slice(8) as keyof typeof row]]),
+        ) as Parameters<typeof toDevice>[0],
+      );
+      return { revokedAt, device, enrollment };
     },
     async delete(deviceId) {
       await db

@@ -17,7 +17,7 @@ import type { RepositoryContext } from "./context.js";
 
 const DAY = 86_400_000;
 
-const DEVICE_COLUMNS = [
+export const DEVICE_COLUMNS = [
   "devices.id",
   "devices.tenantId",
   "devices.name",
@@ -38,7 +38,7 @@ const DEVICE_COLUMNS = [
 
 type Row = Omit<Database["devices"], "searchText">;
 
-const toDevice = (row: Row): Device => ({
+export const toDevice = (row: Row): Device => ({
   ...row,
   platform: row.platform as Platform,
   ownership: row.ownership as Ownership,

@@ -141,11 +141,13 @@ export function appleMdmRoutes(app: FastifyInstance, options: AppleMdmRouteOptio
       const body = bodyOf(request);
       const serial = await identities.serialOf(tenantId, request, body);
       const report = valueOf(parseReport(body));
-      const device = await core.appleEnrollments.identifyForCheckin(tenantId, serial);
       const udid = report.enrollment.udid;
       // User channels are not offered; one a Mac opened anyway gets no commands.
-      if (!udid || report.enrollment.userId !== undefined) return reply.status(200).send("");
-      const enrollment = await core.appleEnrollments.activeEnrollment(tenantId, device, udid);
+      if (!udid || report.enrollment.userId !== undefined) {
+        await core.appleEnrollments.identifyForCheckin(tenantId, serial);
+        return reply.status(200).send("");
+      }
+      const { device, enrollment } = await core.appleEnrollments.commandSession(tenantId, serial, udid);
       await touchThrottled(core, tenantId, device);
       if (report.status !== "Idle") {
         const command = await core.commands.ofDevice(tenantId, device.id, report.commandUuid);
