@@ -237,7 +237,17 @@ export class CommandService {
   }
 
   /** The device's next command, marked delivered; the device protocols call this when a device checks in. */
-  async next(tenantId: string, deviceId: string): Promise<Command | undefined> {
+  async next(
+    tenantId: string,
+    deviceId: string,
+    options: {
+      /**
+       * Apple devices ask for a command only once they have answered the last one, so a command
+       * still marked delivered was lost on the way (a connection cut mid-answer) and goes again now.
+       */
+      resendUnanswered?: boolean;
+    } = {},
+  ): Promise<Command | undefined> {
     const now = this.deps.clock.now();
     const commands = this.deps.store.forTenant(tenantId).commands;
     // takeNext never hands out an expired command; marking them expired is for people reading the
@@ -246,7 +256,7 @@ export class CommandService {
       this.expirySweptAt.set(tenantId, now);
       await commands.expireDue(now);
     }
-    return commands.takeNext(deviceId, now, now + this.options.redeliverAfterMs);
+    return commands.takeNext(deviceId, now, now + this.options.redeliverAfterMs, options.resendUnanswered);
   }
 
   /** Records what the device did with a command. Repeating an answer changes nothing. */

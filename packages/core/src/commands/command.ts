@@ -112,7 +112,13 @@ export interface CommandRepository {
    * due for another try. Marks it delivered in the same statement, so two fetches never get the same
    * command at once.
    */
-  takeNext(deviceId: string, now: number, retryAt: number): Promise<Command | undefined>;
+  takeNext(
+    deviceId: string,
+    now: number,
+    retryAt: number,
+    /** The device has answered everything it got: a command still marked delivered never reached it. */
+    resendUnanswered?: boolean,
+  ): Promise<Command | undefined>;
   /**
    * Records the device's answer; false when the command was not open for one (already answered, or
    * cancelled). A late answer to an expired command is still recorded: it says what really happened.

@@ -62,8 +62,10 @@ export function commandRepository({ db, tenantId, dialect }: RepositoryContext):
       const row = await table().where("id", "=", id).executeTakeFirst();
       return row && toCommand(row);
     },
-    async takeNext(deviceId, now, retryAt) {
-      const due = sql<boolean>`(${sql.ref("state")} = 'pending' or (${sql.ref("state")} in ('delivered', 'not_now') and ${sql.ref("retry_at")} <= ${now}))`;
+    async takeNext(deviceId, now, retryAt, resendUnanswered = false) {
+      const due = resendUnanswered
+        ? sql<boolean>`(${sql.ref("state")} in ('pending', 'delivered') or (${sql.ref("state")} = 'not_now' and ${sql.ref("retry_at")} <= ${now}))`
+        : sql<boolean>`(${sql.ref("state")} = 'pending' or (${sql.ref("state")} in ('delivered', 'not_now') and ${sql.ref("retry_at")} <= ${now}))`;
       const next = db
         .selectFrom("commands")
         .select("id")

@@ -295,6 +295,14 @@ describe("Apple MDM on the device endpoint", () => {
       CommandUUID: remove!.CommandUUID as string,
     });
 
+    // An answer lost on the way (the device asks again without answering): the command goes again.
+    expect((await send("reboot")).statusCode).toBe(201);
+    const restart = await connect(identity, { UDID: udid, Status: "Idle" });
+    expect(restart!.Command).toEqual({ RequestType: "RestartDevice" });
+    const again = await connect(identity, { UDID: udid, Status: "Idle" });
+    expect(again!.CommandUUID).toBe(restart!.CommandUUID);
+    await connect(identity, { UDID: udid, Status: "Acknowledged", CommandUUID: restart!.CommandUUID as string });
+
     expect((await send("wipe")).statusCode).toBe(201);
     const erase = await connect(identity, { UDID: udid, Status: "Idle" });
     expect((erase!.Command as PlistDict).RequestType).toBe("EraseDevice");

@@ -20,7 +20,7 @@ export async function nextAppleCommand(
 ): Promise<Buffer | undefined> {
   const platform = device.platform === "macos" ? "macos" : "ios";
   for (;;) {
-    const command = await core.commands.next(tenantId, device.id);
+    const command = await core.commands.next(tenantId, device.id, { resendUnanswered: true });
     if (!command) return undefined;
     const unlockToken =
       command.type === "reset_password" ? core.appleEnrollments.openUnlockToken(enrollment) : null;
