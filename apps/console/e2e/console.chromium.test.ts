@@ -291,9 +291,11 @@ describe("the console, in Chromium", () => {
     // The page's own storage, read in the page (this file has no DOM types).
     const stored = await page.evaluate("sessionStorage.getItem('meridian.session')");
     const { token } = JSON.parse(String(stored)) as { token: string };
+    // Leave the console first (the tab keeps its sessionStorage): a refresh of the open dashboard
+    // would otherwise meet the 401 on its own, on a busy machine before the page below does.
+    await page.goto("about:blank");
     expect((await rig.api("POST", "/api/v1/auth/logout", undefined, token)).status).toBe(204);
-    // Open a page that asks the API for data. (Clicking a link would race the dashboard's own refresh,
-    // which may already have met the 401 and left for sign-in.)
+    // Open a page that asks the API for data.
     await page.goto(`${rig.url}/console/groups`);
     await page.getByTestId("session-ended").waitFor();
     expect(await page.getByTestId("session-ended").textContent()).toContain("session has ended");

@@ -301,7 +301,11 @@ describe("Apple MDM on the device endpoint", () => {
     expect(restart!.Command).toEqual({ RequestType: "RestartDevice" });
     const again = await connect(identity, { UDID: udid, Status: "Idle" });
     expect(again!.CommandUUID).toBe(restart!.CommandUUID);
-    await connect(identity, { UDID: udid, Status: "Acknowledged", CommandUUID: restart!.CommandUUID as string });
+    await connect(identity, {
+      UDID: udid,
+      Status: "Acknowledged",
+      CommandUUID: restart!.CommandUUID as string,
+    });
 
     expect((await send("wipe")).statusCode).toBe(201);
     const erase = await connect(identity, { UDID: udid, Status: "Idle" });
