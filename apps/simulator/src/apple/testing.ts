@@ -119,6 +119,7 @@ export function commandInState(
   state = "acknowledged",
   timeoutMs = 20_000,
 ): Promise<CommandView> {
+  let last: CommandView | undefined;
   return eventually(
     `command ${id} to be ${state}`,
     async () => {
@@ -126,11 +127,14 @@ export function commandInState(
         "GET",
         `/api/v1/devices/${deviceId}/commands?limit=100`,
       );
-      const command = list.body.items.find((item) => item.id === id);
-      return command?.state === state ? command : undefined;
+      last = list.body.items.find((item) => item.id === id);
+      return last?.state === state ? last : undefined;
     },
     timeoutMs,
-  );
+  ).catch((error: unknown) => {
+    // Say where it stood, so a failure tells more than that time ran out.
+    throw new Error(`${(error as Error).message} Last seen: ${JSON.stringify(last ?? "absent")}.`);
+  });
 }
 
 /**
