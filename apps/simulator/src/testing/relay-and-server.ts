@@ -123,7 +123,11 @@ export async function startRelayAndServer(
     api,
     async restartRelay() {
       await relay.stop();
+      // Devices reach the server again only once its link is back: seen down, then up again. On a
+      // loaded machine the server's redial backoff can take seconds, which tests must not race.
+      await linkState(server, (state) => state !== "up");
       relay = await startRelay(relayConfig);
+      await linkState(server, (state) => state === "up");
     },
     async restartServer() {
       const port = Number(new URL(server.url).port);
@@ -139,4 +143,15 @@ export async function startRelayAndServer(
     },
   };
   return handle;
+}
+
+async function linkState(
+  server: RunningServer,
+  wanted: (state: string | undefined) => boolean,
+): Promise<void> {
+  for (const deadline = Date.now() + 60_000; !wanted(server.relay?.status().state);) {
+    if (Date.now() > deadline)
+      throw new Error(`The server's relay link stayed ${server.relay?.status().state}.`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
