@@ -5,7 +5,8 @@ import { sendProblem } from "../../plugins/problems.js";
 import { tlsSocketOf } from "../tls-socket.js";
 import type { TenantPki } from "../tenant-pki.js";
 import { answerCheckin, type MdmAnswer } from "./checkin.js";
-import { nextAppleCommand, touchThrottled } from "./command-delivery.js";
+import { noteContact } from "../last-contact.js";
+import { nextAppleCommand } from "./command-delivery.js";
 import { recordAppleAnswer } from "./command-results.js";
 import type { AppleDeviceIdentities } from "./device-identity.js";
 import type { AppleEnrollmentProfiles } from "./enrollment.js";
@@ -148,7 +149,7 @@ export function appleMdmRoutes(app: FastifyInstance, options: AppleMdmRouteOptio
         return reply.status(200).send("");
       }
       const { device, enrollment } = await core.appleEnrollments.commandSession(tenantId, serial, udid);
-      await touchThrottled(core, tenantId, device);
+      await noteContact(core, tenantId, device);
       if (report.status !== "Idle") {
         const command = await core.commands.ofDevice(tenantId, device.id, report.commandUuid);
         if (command) await recordAppleAnswer(core, tenantId, device.id, command, report);

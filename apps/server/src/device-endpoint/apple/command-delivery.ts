@@ -1,12 +1,6 @@
 import type { AppleEnrollment, Core, Device } from "@meridian/core";
 import { appleCommandFor, encodeCommand } from "@meridian/apple-mdm";
 
-/** Last contact is written at most once a minute per device, so that checking in is not a write each time. */
-export async function touchThrottled(core: Core, tenantId: string, device: Device): Promise<void> {
-  if (device.lastSeenAt === null || Date.now() - device.lastSeenAt > 60_000)
-    await core.devices.touch(tenantId, device.id);
-}
-
 /**
  * The device's next command as Apple's plist, its CommandUUID being the Meridian command's id. A
  * command that cannot be carried out on this device (its profile deleted since, no unlock token)

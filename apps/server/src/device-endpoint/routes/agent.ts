@@ -15,6 +15,7 @@ import {
 } from "@meridian/protocol";
 import type { TypedApp } from "../../routes/typed-app.js";
 import { requestingDevice, type AgentAppOptions } from "../agent-app.js";
+import { noteContact } from "../last-contact.js";
 
 /** Until policies are assigned (a later capability), every device gets this configuration. */
 export const BASELINE_CONFIGURATION = {
@@ -35,14 +36,9 @@ const MAX_WAIT_SECONDS = 55;
 
 /** The requests of an activated device: every one authenticated by its identity certificate. */
 export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): void {
-  const touch = async (tenantId: string, deviceId: string, lastSeenAt: number | null) => {
-    // Last contact is written at most once a minute per device, so that polling is not a write each time.
-    if (lastSeenAt === null || Date.now() - lastSeenAt > 60_000) await core.devices.touch(tenantId, deviceId);
-  };
-
   app.post(AGENT_PATHS.hello, { schema: { body: Hello, response: { 200: HelloReply } } }, async (request) => {
     const { tenant, device, serial } = await requestingDevice(core, request);
-    await touch(tenant.id, device.id, device.lastSeenAt);
+    await noteContact(core, tenant.id, device);
     const push = request.body.push;
     // On the relay's own channel the device is known by the certificate it connects with.
     if (push)
@@ -101,7 +97,7 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
     { schema: { response: { 200: DeviceConfiguration } } },
     async (request) => {
       const { tenant, device } = await requestingDevice(core, request);
-      await touch(tenant.id, device.id, device.lastSeenAt);
+      await noteContact(core, tenant.id, device);
       return BASELINE_CONFIGURATION;
     },
   );
@@ -122,7 +118,7 @@ export function agentRoutes(app: TypedApp, { core, waiters }: AgentAppOptions): 
     },
     async (request, reply) => {
       const { tenant, device } = await requestingDevice(core, request);
-      await touch(tenant.id, device.id, device.lastSeenAt);
+      await noteContact(core, tenant.id, device);
       let command = await nextForAgent(core, tenant.id, device.id);
       if (!command && request.query.wait) {
         // Wait for a command to be queued, or for the device to hang up.
