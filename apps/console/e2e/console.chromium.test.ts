@@ -224,6 +224,24 @@ describe("the console, in Chromium", () => {
     await screenshot(page, "profiles-install");
     await dialog.getByRole("button", { name: "Close" }).click();
 
+    // To a group: the server picks the devices of the group's users, nested groups included.
+    const outer = await rig.api<{ id: string }>("POST", "/api/v1/groups", { name: "Engineering" });
+    const inner = await rig.api<{ id: string }>("POST", "/api/v1/groups", { name: "Compilers" });
+    await rig.api("POST", `/api/v1/groups/${outer.body.id}/members`, { type: "group", id: inner.body.id });
+    await rig.api("POST", `/api/v1/groups/${inner.body.id}/members`, { type: "user", id: user.body.id });
+    await rig.api("POST", "/api/v1/groups", { name: "Nobody here" });
+    const toGroup = async (group: string, expected: string) => {
+      await page.getByRole("button", { name: "Install on devices…" }).click();
+      await dialog.getByText("A group's devices").click();
+      await dialog.getByLabel("Group", { exact: true }).click();
+      await page.getByRole("option", { name: group }).click();
+      await dialog.getByRole("button", { name: "Install" }).click();
+      expect(await dialog.getByTestId("install-queued").textContent()).toContain(expected);
+      await dialog.getByRole("button", { name: "Close" }).click();
+    };
+    await toGroup("Engineering", "Queued for 1 iOS device.");
+    await toGroup("Nobody here", "No managed iOS device was found there; nothing was sent.");
+
     // The iPhone's page offers the Apple commands, among them installing a stored profile.
     await page.goto(`${rig.url}/console/devices/${iphone.deviceId}`);
     await page.getByRole("button", { name: "Send command" }).click();

@@ -246,6 +246,56 @@ describe.each(storeBackends)("store contract on $name", (backend) => {
     ]);
   });
 
+  it("picks the devices of a group's users, through nested groups and loops, within the tenant", async () => {
+    const [outer, inner] = await Promise.all(
+      ["Devices outer", "Devices inner"].map((name) => core.groups.create(acme, { name })),
+    );
+    const [direct, nested, outsider] = await Promise.all(
+      ["direct", "nested", "outsider"].map((who) =>
+        core.users.create(acme, { email: `${who}@group-devices.example` }),
+      ),
+    );
+    await core.groups.addMember(acme, outer!.id, { type: "user", id: direct!.id });
+    await core.groups.addMember(acme, outer!.id, { type: "group", id: inner!.id });
+    await core.groups.addMember(acme, inner!.id, { type: "user", id: nested!.id });
+    // A loop from a directory sync must not stop the walk.
+    await store
+      .forTenant(DEFAULT_TENANT_ID)
+      .groups.addMember(inner!.id, { type: "group", id: outer!.id }, now);
+    const owned = (owner: string, platform: "ios" | "android", i: number) =>
+      newDeviceRecord(DEFAULT_TENANT_ID, { platform, name: `group-device-${i}`, ownerUserId: owner }, now);
+    await store
+      .forTenant(DEFAULT_TENANT_ID)
+      .devices.insertMany([
+        owned(direct!.id, "ios", 1),
+        owned(nested!.id, "ios", 2),
+        owned(nested!.id, "android", 3),
+        owned(outsider!.id, "ios", 4),
+      ]);
+    const names = async (query: Parameters<typeof core.devices.list>[1]) =>
+      (await core.devices.list(acme, query, {})).items.map((d) => d.name).sort();
+    expect(await names({ groupId: outer!.id })).toEqual([
+      "group-device-1",
+      "group-device-2",
+      "group-device-3",
+    ]);
+    expect(await names({ groupId: inner!.id, platform: "ios" })).toEqual([
+      "group-device-1",
+      "group-device-2",
+    ]);
+    const sent = await core.commands.sendToMany(acme, {
+      type: "request_inventory",
+      filter: { groupId: outer!.id, platform: "ios" },
+    });
+    expect(sent.queued).toBe(2);
+    await expect(core.devices.list(globex, { groupId: outer!.id }, {})).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await expect(
+      core.commands.sendToMany(globex, { type: "lock", filter: { groupId: outer!.id } }),
+    ).rejects.toMatchObject({ kind: "not_found" });
+  });
+
   it("filters, sorts and pages devices", async () => {
     const owner = await core.users.create(acme, { email: "fleet@devices.example" });
     const tenant = store.forTenant(DEFAULT_TENANT_ID);

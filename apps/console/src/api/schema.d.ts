@@ -2757,6 +2757,11 @@ export interface paths {
             /** @description Default 7 days. */
             expiresInMinutes?: number;
             filter?: {
+              /**
+               * Format: uuid
+               * @description Devices owned by the group's users, directly or through nested groups.
+               */
+              group?: string;
               osVersion?: string;
               /**
                * Format: uuid
@@ -3792,6 +3797,8 @@ export interface paths {
           compliance?: "compliant" | "not_compliant" | "not_reported";
           /** @description `nextCursor` from the previous page. */
           cursor?: string;
+          /** @description Devices owned by the group's users, directly or through nested groups. */
+          group?: string;
           /** @description Items per page, 1 to 500. */
           limit?: number;
           order?: "asc" | "desc";

@@ -159,6 +159,8 @@ export class CommandService {
           `A ${input.type} command goes to ${platforms.join(" or ")} devices only: filter by one of those platforms.`,
         );
       await this.checkReferences(tenant, input);
+      const groupId = input.filter?.groupId;
+      if (groupId !== undefined && !(await tenant.groups.get(groupId))) throw notFound("group", groupId);
       const ids = input.deviceIds
         ? await tenant.devices.managedIds([...new Set(input.deviceIds)], platforms)
         : await tenant.devices.idsMatching(

@@ -111,12 +111,13 @@ export class DeviceService {
         [{ field: "osVersion", message: "must look like a version number" }],
       );
     }
-    return this.deps.store
-      .forTenant(actor.tenantId)
-      .devices.list(
-        { ...query, text, osVersion, sort: query.sort ?? "name", descending: query.descending ?? false },
-        pageRequest(paging),
-      );
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    if (query.groupId !== undefined && !(await tenant.groups.get(query.groupId)))
+      throw notFound("group", query.groupId);
+    return tenant.devices.list(
+      { ...query, text, osVersion, sort: query.sort ?? "name", descending: query.descending ?? false },
+      pageRequest(paging),
+    );
   }
 
   async update(actor: Actor, id: string, changes: DeviceChanges): Promise<Device> {

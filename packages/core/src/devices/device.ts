@@ -49,6 +49,8 @@ export interface DeviceQuery {
   state?: DeviceState | undefined;
   ownership?: Ownership | undefined;
   ownerUserId?: string | undefined;
+  /** Devices whose owner is a member of this group, directly or through the groups nested in it. */
+  groupId?: string | undefined;
   /** By the device's last compliance report: compliant, not compliant, or none received yet. */
   compliance?: ComplianceFilter | undefined;
   /** Case-insensitive substring of name, model, serial number or IMEI. */

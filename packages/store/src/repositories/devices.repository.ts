@@ -73,15 +73,36 @@ const INSERT_CHUNK = 400;
 const ID_CHUNK = 500;
 const MANAGED_STATES = ["enrolling", "active", "inactive", "lost"];
 
+/**
+ * The users in a group, directly or through the groups nested in it, as a subquery: a recursive walk
+ * down the group members (UNION, not UNION ALL, so a loop of groups ends), then their user members.
+ * Every row is read within the tenant, so another tenant's group id matches no one.
+ */
+function groupMemberUserIds(tenantId: string, groupId: string) {
+  return sql<string>`(
+    with recursive nested(id) as (
+      select ${groupId}
+      union
+      select gm.member_id from group_members gm join nested on gm.group_id = nested.id
+      where gm.tenant_id = ${tenantId} and gm.member_type = 'group'
+    )
+    select m.member_id from group_members m
+    where m.tenant_id = ${tenantId} and m.member_type = 'user'
+      and m.group_id in (select id from nested)
+  )`;
+}
+
 /** The device-list filters other than text, applied to any select over `devices`. */
 function withFilters<O>(
   q: SelectQueryBuilder<Database, "devices", O>,
   query: DeviceFilter,
+  tenantId: string,
 ): SelectQueryBuilder<Database, "devices", O> {
   if (query.platform) q = q.where("devices.platform", "=", query.platform);
   if (query.state) q = q.where("devices.state", "=", query.state);
   if (query.ownership) q = q.where("devices.ownership", "=", query.ownership);
   if (query.ownerUserId) q = q.where("devices.ownerUserId", "=", query.ownerUserId);
+  if (query.groupId) q = q.where("devices.ownerUserId", "in", groupMemberUserIds(tenantId, query.groupId));
   if (query.compliance) {
     const reports = (eb: ExpressionBuilder<Database, "devices">) =>
       eb
@@ -164,11 +185,11 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       const order: ListOrder = { column, idColumn: "devices.id", descending: query.descending, kind };
       const rows = (filtered = true) => {
         let q = table();
-        if (filtered) q = withFilters(q, query);
+        if (filtered) q = withFilters(q, query, tenantId);
         return page.cursor ? q.where(afterCursor(order, page.cursor)) : q;
       };
       const filters = (
-        ["platform", "state", "ownership", "ownerUserId", "osVersion", "compliance"] as const
+        ["platform", "state", "ownership", "ownerUserId", "groupId", "osVersion", "compliance"] as const
       ).filter((f) => query[f] !== undefined);
       const inIndexOrder =
         filters.length === 0 || (filters.length === 1 && INDEXED_IN_ORDER[query.sort].includes(filters[0]!));
@@ -187,6 +208,7 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       let q = withFilters(
         db.selectFrom("devices").select("devices.id").where("devices.tenantId", "=", tenantId),
         query,
+        tenantId,
       ).where("devices.state", "in", MANAGED_STATES);
       if (query.text)
         q = q.where(

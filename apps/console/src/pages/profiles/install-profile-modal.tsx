@@ -7,7 +7,6 @@ import type { Profile } from "../../api/types";
 import { BatchProgress } from "../../components/batch-progress";
 import { ErrorAlert } from "../../components/error-alert";
 import { PLATFORM_LABELS } from "../../components/format";
-import { groupDeviceIds, MAX_DEVICE_IDS } from "./group-device-ids";
 
 type ApplePlatform = "ios" | "macos";
 
@@ -22,21 +21,16 @@ export function InstallProfileModal({ profile, onClose }: { profile: Profile | n
     queryKey: ["groups", "tree", "flat"],
     queryFn: () => unwrap(api.GET("/api/v1/groups/tree")),
     enabled: profile !== null && canReadGroups,
+    // Read afresh each time the dialog opens: a group made a moment ago must be offered.
+    staleTime: 0,
   });
   const install = useMutation({
     mutationFn: async (v: typeof form.values) => {
       const command = { type: "install_profile" as const, payload: { profileId: profile!.id } };
-      if (v.target === "all")
-        return unwrap(
-          api.POST("/api/v1/commands", { body: { ...command, filter: { platform: v.platform } } }),
-        );
-      const deviceIds = await groupDeviceIds(v.groupId!, v.platform);
-      if (deviceIds.length === 0) return { batchId: null, queued: 0 };
-      if (deviceIds.length > MAX_DEVICE_IDS)
-        throw new Error(
-          `The group has ${deviceIds.length} such devices; one send takes ${MAX_DEVICE_IDS}. Choose a smaller group.`,
-        );
-      return unwrap(api.POST("/api/v1/commands", { body: { ...command, deviceIds } }));
+      // The server resolves the group (nested groups included) and picks its users' devices in one send.
+      const filter =
+        v.target === "all" ? { platform: v.platform } : { platform: v.platform, group: v.groupId! };
+      return unwrap(api.POST("/api/v1/commands", { body: { ...command, filter } }));
     },
   });
   const close = () => {

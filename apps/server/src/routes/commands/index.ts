@@ -102,6 +102,12 @@ export function commandRoutes(app: TypedApp, core: Core): void {
               state: Type.Optional(DeviceStateSchema),
               ownership: Type.Optional(OwnershipSchema),
               owner: Type.Optional(Id),
+              group: Type.Optional(
+                Type.String({
+                  format: "uuid",
+                  description: "Devices owned by the group's users, directly or through nested groups.",
+                }),
+              ),
               q: Type.Optional(Type.String({ maxLength: 200 })),
             }),
           ),
@@ -119,6 +125,7 @@ export function commandRoutes(app: TypedApp, core: Core): void {
           state: filter.state,
           ownership: filter.ownership,
           ownerUserId: filter.owner,
+          groupId: filter.group,
           text: filter.q,
         },
       });

@@ -40,6 +40,12 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
           state: Type.Optional(DeviceStateSchema),
           ownership: Type.Optional(OwnershipSchema),
           owner: Type.Optional(Id),
+          group: Type.Optional(
+            Type.String({
+              format: "uuid",
+              description: "Devices owned by the group's users, directly or through nested groups.",
+            }),
+          ),
           compliance: Type.Optional(
             Type.Enum([...COMPLIANCE_FILTERS], {
               description: "By the last compliance report; not_reported when none came yet.",
@@ -54,8 +60,20 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       },
     },
     async (request) => {
-      const { platform, osVersion, state, ownership, owner, compliance, q, sort, order, limit, cursor } =
-        request.query;
+      const {
+        platform,
+        osVersion,
+        state,
+        ownership,
+        owner,
+        group,
+        compliance,
+        q,
+        sort,
+        order,
+        limit,
+        cursor,
+      } = request.query;
       return core.devices.list(
         actorOf(request),
         {
@@ -64,6 +82,7 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
           state,
           ownership,
           ownerUserId: owner,
+          groupId: group,
           compliance,
           text: q,
           sort,
