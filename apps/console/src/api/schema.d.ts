@@ -2740,7 +2740,7 @@ export interface paths {
     put?: never;
     /**
      * Send one command to many devices
-     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
+     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured, renew_identity and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name, device_configured and renew_identity go to Apple devices only; delete_work_data to Android and Windows. renew_identity sends a fresh enrollment profile whose SCEP payload gives the device a new identity certificate; the server queues it by itself before identities end.
      */
     post: {
       parameters: {
@@ -2788,7 +2788,8 @@ export interface paths {
               | "install_profile"
               | "remove_profile"
               | "set_device_name"
-              | "device_configured";
+              | "device_configured"
+              | "renew_identity";
           };
         };
       };
@@ -3076,7 +3077,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };
@@ -3354,7 +3356,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };
@@ -4047,7 +4050,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a device */
+    /**
+     * Get a device
+     * @description With `identityExpiresAt`, when its identity certificate ends.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4076,6 +4082,8 @@ export interface paths {
                * @description A Meridian identifier (UUID).
                */
               id: string;
+              /** @description Unix time in milliseconds when the device's newest identity certificate ends (null without one); Apple identities are renewed before then. */
+              identityExpiresAt: number | null;
               imei: string | null;
               /** @description Unix time in milliseconds. */
               lastSeenAt: number | null;
@@ -4817,7 +4825,8 @@ export interface paths {
                   | "install_profile"
                   | "remove_profile"
                   | "set_device_name"
-                  | "device_configured";
+                  | "device_configured"
+                  | "renew_identity";
               }[];
               /** @description Pass back as `cursor` for the next page; absent on the last page. */
               nextCursor?: string;
@@ -5005,7 +5014,7 @@ export interface paths {
     put?: never;
     /**
      * Send a command to a device
-     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
+     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured, renew_identity and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name, device_configured and renew_identity go to Apple devices only; delete_work_data to Android and Windows. renew_identity sends a fresh enrollment profile whose SCEP payload gives the device a new identity certificate; the server queues it by itself before identities end.
      */
     post: {
       parameters: {
@@ -5039,7 +5048,8 @@ export interface paths {
               | "install_profile"
               | "remove_profile"
               | "set_device_name"
-              | "device_configured";
+              | "device_configured"
+              | "renew_identity";
           };
         };
       };
@@ -5107,7 +5117,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };

@@ -34,9 +34,23 @@ export interface ApplePushToken {
 export interface AppleEnrollmentOptions {
   /** How long the one-time SCEP challenge in a downloaded profile stays usable. */
   challengeLifetimeMs: number;
+  /** How long an identity certificate issued by SCEP lasts, in days. */
+  identityLifetimeDays: number;
+  /** An identity ending sooner than this is renewed: the sweep sends its device a renewal profile. */
+  renewalWindowMs: number;
+  /** How long a renewal profile's challenge stays usable: the device may be off for days. */
+  renewalChallengeLifetimeMs: number;
+  /** The most renewals one sweep queues per tenant; the rest wait for the next sweep. */
+  renewalsPerSweep: number;
 }
 
-export const APPLE_ENROLLMENT_DEFAULTS: AppleEnrollmentOptions = { challengeLifetimeMs: 60 * 60_000 };
+export const APPLE_ENROLLMENT_DEFAULTS: AppleEnrollmentOptions = {
+  challengeLifetimeMs: 60 * 60_000,
+  identityLifetimeDays: 365,
+  renewalWindowMs: 30 * 86_400_000,
+  renewalChallengeLifetimeMs: 7 * 86_400_000,
+  renewalsPerSweep: 20_000,
+};
 
 const deviceProtocol = (tenantId: string): Actor => ({
   tenantId,
@@ -62,6 +76,35 @@ export class AppleEnrollmentService {
     private readonly listener: Pick<ActivationListener, "managedDevicesChanged">,
     private readonly options: AppleEnrollmentOptions = APPLE_ENROLLMENT_DEFAULTS,
   ) {}
+
+  /** How long the identities SCEP issues last, in days. */
+  get identityLifetimeDays(): number {
+    return this.options.identityLifetimeDays;
+  }
+
+  /**
+   * A renew_identity command on its way to the device: a fresh one-time challenge for the renewal
+   * profile, stored hashed on the device's enrollment (replacing any earlier one, so a command
+   * delivered again makes the last profile's challenge the only usable one).
+   */
+  async renewalChallenge(
+    tenantId: string,
+    deviceId: string,
+  ): Promise<{ challenge: string; challengeExpiresAt: number }> {
+    const challenge = this.deps.crypto.randomToken(24);
+    const challengeExpiresAt = this.deps.clock.now() + this.options.renewalChallengeLifetimeMs;
+    const stored = await this.deps.store.forTenant(tenantId).appleEnrollments.setChallenge({
+      deviceId,
+      challengeHash: this.deps.crypto.sha256(challenge),
+      expiresAt: challengeExpiresAt,
+    });
+    if (!stored)
+      throw refuse(
+        "not_enrolled",
+        "This device did not enrol through an enrollment profile from this server.",
+      );
+    return { challenge, challengeExpiresAt };
+  }
 
   /**
    * The enrollment page: the user's address and activation password take one use of the activation
