@@ -25,6 +25,7 @@ describe("appleCommandFor", () => {
         {
           unlockToken: Buffer.from("k"),
           profilePayload: Buffer.from("<plist/>"),
+          enrollmentProfile: Buffer.from("<plist/>"),
         },
       );
       expect(result.ok || result.error.code, type).toBe(
