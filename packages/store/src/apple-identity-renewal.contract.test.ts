@@ -125,6 +125,16 @@ describe.each(storeBackends)("Apple identity renewal on $name", (backend) => {
       soon.udid,
     );
     expect(session.device.id).toBe(soon.device.id);
+    // Installing the profile, the device enrols again in place: Authenticate and TokenUpdate with the
+    // new identity keep its queue (the renewal's answer is on its way) and leave it usable.
+    const lock = await core.commands.send(admin, soon.device.id, { type: "lock" });
+    await core.appleEnrollments.authenticate(DEFAULT_TENANT_ID, session.device, {
+      udid: soon.udid,
+      topic: "com.apple.mgmt.External.test",
+    });
+    expect(await core.commands.get(admin, command!.id)).toMatchObject({ state: "delivered" });
+    expect(await core.commands.get(admin, lock.id)).toMatchObject({ state: "pending" });
+    await core.appleEnrollments.activeEnrollment(DEFAULT_TENANT_ID, session.device, soon.udid);
     // Until the device acknowledges, the old identity still works.
     await core.appleEnrollments.commandSession(DEFAULT_TENANT_ID, soon.identity.serialNumber, soon.udid);
 

@@ -212,8 +212,8 @@ export class AppleDevice {
 
   /**
    * What a device does with an enrollment profile for the enrollment it already has: it replaces
-   * the installed profile, makes a new identity by SCEP with the profile's challenge, signs with it
-   * from then on (the acknowledgement included), and forgets the old one.
+   * the installed profile, makes a new identity by SCEP with the profile's challenge, checks in again
+   * with it, signs with it from then on (the acknowledgement included), and forgets the old one.
    */
   private async renewIdentity(payload: Uint8Array): Promise<CommandAnswer> {
     let profile: InstalledEnrollmentProfile;
@@ -237,6 +237,14 @@ export class AppleDevice {
     this.client.useIdentity(identity);
     this.identity = identity;
     this.profile = profile;
+    // Installing the MDM payload again enrols in place, as a real device does: Authenticate and
+    // TokenUpdate, signed with the new identity, before the InstallProfile is acknowledged.
+    try {
+      await this.authenticate();
+      await this.tokenUpdate();
+    } catch (error) {
+      return errorAnswer("MCMDMErrorDomain", 12_011, `The MDM check-in failed: ${(error as Error).message}`);
+    }
     this.state.certificates.identity = Buffer.from(new X509Certificate(identity.certificatePem).raw);
     this.state.profiles.set(profile.identifier, {
       ...this.state.profiles.get(profile.identifier)!,

@@ -4,6 +4,8 @@ import type { Device } from "../devices/device.js";
 import { deviceSearchText } from "../devices/device.service.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, unauthenticated } from "../shared/errors.js";
+import { pageRequest } from "../shared/paging.js";
+import type { TenantStore } from "../store.js";
 import type { AppleEnrollment } from "./apple-enrollment.js";
 
 export type ApplePlatform = "ios" | "macos";
@@ -271,16 +273,24 @@ export class AppleEnrollmentService {
         );
         retired = true;
       }
+      // A device installing a renewal profile (renew_identity) enrols again in place: Authenticate
+      // and TokenUpdate with its new identity, then the acknowledgement. It is the same enrollment,
+      // so its queue and its push registration stay; anything else starts afresh.
+      const renewing =
+        enrollment.udid === facts.udid &&
+        enrollment.enabled &&
+        (await this.renewalInFlight(tenant, device.id));
       await tenant.appleEnrollments.update(device.id, {
         udid: facts.udid,
         topic: facts.topic,
-        enabled: false,
         authenticatedAt: now,
+        ...(renewing ? {} : { enabled: false }),
       });
-      await tenant.commands.cancelOpenForDevice(device.id, now, {
-        code: "device_reauthenticated",
-        message: "The device authenticated again, which starts its command queue afresh.",
-      });
+      if (!renewing)
+        await tenant.commands.cancelOpenForDevice(device.id, now, {
+          code: "device_reauthenticated",
+          message: "The device authenticated again, which starts its command queue afresh.",
+        });
       const next = {
         ...device,
         name: facts.deviceName?.trim() || device.name,
@@ -303,6 +313,17 @@ export class AppleEnrollmentService {
       });
     });
     if (retired) this.listener.managedDevicesChanged(tenantId);
+  }
+
+  /** Whether the device was handed a renew_identity command it has not answered yet. */
+  private async renewalInFlight(tenant: TenantStore, deviceId: string): Promise<boolean> {
+    // An Apple device takes one command at a time, so it has at most a few delivered.
+    const delivered = await tenant.commands.listForDevice(
+      deviceId,
+      { state: "delivered" },
+      pageRequest({ limit: 20 }),
+    );
+    return delivered.items.some((command) => command.type === "renew_identity");
   }
 
   /**
