@@ -1,3 +1,4 @@
+import type { AppleEnrollmentOptions } from "@meridian/core";
 import { parseRelayUrl, type RelaySettings } from "./relay/relay-settings.js";
 import { resolve } from "node:path";
 
@@ -18,6 +19,8 @@ export interface ServerConfig {
   consoleDir?: string | undefined;
   /** Where `GET /metrics` (Prometheus) is served (MERIDIAN_METRICS_PORT, _HOST); off when the port is undefined. */
   metrics?: { host: string; port: number | undefined } | undefined;
+  /** Apple enrollment tuning (identity lifetime, renewal window); the defaults suit production. */
+  appleEnrollment?: Partial<AppleEnrollmentOptions> | undefined;
 }
 
 export const DEFAULT_ADMIN_EMAIL = "admin@meridian.local";

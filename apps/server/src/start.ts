@@ -68,6 +68,7 @@ export async function startServer(
           waker.commandsQueued(tenantId, deviceIds);
         },
       },
+      ...(config.appleEnrollment ? { appleEnrollment: config.appleEnrollment } : {}),
       activationListener: {
         activationChanged: (tenantId, address) => relay?.activationChanged(tenantId, address),
         managedDevicesChanged: () => relay?.managedDevicesChanged(),
@@ -154,6 +155,20 @@ export async function startServer(
       HOUR,
     );
     maintainTimer.unref();
+    // Apple identities are renewed well before they end: looked for at start, then every hour.
+    let renewing: Promise<unknown> | undefined;
+    const renewIdentities = () => {
+      renewing ??= core.identityRenewals
+        .queueDue()
+        .then((swept) => {
+          if (swept.queued > 0) app.log.info({ queued: swept.queued }, "Apple identity renewals queued");
+        })
+        .catch((error: unknown) => app.log.error({ err: error }, "the identity renewal sweep failed"))
+        .finally(() => (renewing = undefined));
+    };
+    renewIdentities();
+    const renewalTimer = setInterval(renewIdentities, HOUR);
+    renewalTimer.unref();
 
     return {
       url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
@@ -165,6 +180,8 @@ export async function startServer(
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(maintainTimer);
+        clearInterval(renewalTimer);
+        await renewing;
         stopLoopWatch();
         await metrics?.close();
         await waker.stop();

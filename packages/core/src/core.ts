@@ -13,6 +13,7 @@ import {
   AppleEnrollmentService,
   type AppleEnrollmentOptions,
 } from "./apple/apple-enrollment.service.js";
+import { IdentityRenewalService } from "./apple/identity-renewal.service.js";
 import { AuditService } from "./audit/audit.service.js";
 import { AUTH_DEFAULTS, AuthService, type AuthOptions } from "./auth/auth.service.js";
 import {
@@ -53,6 +54,13 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     { ...ACTIVATION_DEFAULTS, ...options.activations },
     listener,
   );
+  const commands = new CommandService(
+    deps,
+    options.commandNotifier ?? { commandsQueued: () => undefined },
+    { ...COMMAND_DEFAULTS, ...options.commands },
+    listener,
+  );
+  const appleEnrollment = { ...APPLE_ENROLLMENT_DEFAULTS, ...options.appleEnrollment };
   return {
     deps,
     roles,
@@ -62,17 +70,10 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     users: new UserService(deps),
     groups: new GroupService(deps),
     devices: new DeviceService(deps, listener),
-    commands: new CommandService(
-      deps,
-      options.commandNotifier ?? { commandsQueued: () => undefined },
-      { ...COMMAND_DEFAULTS, ...options.commands },
-      listener,
-    ),
+    commands,
     activations,
-    appleEnrollments: new AppleEnrollmentService(deps, activations, listener, {
-      ...APPLE_ENROLLMENT_DEFAULTS,
-      ...options.appleEnrollment,
-    }),
+    appleEnrollments: new AppleEnrollmentService(deps, activations, listener, appleEnrollment),
+    identityRenewals: new IdentityRenewalService(deps, commands, appleEnrollment),
     profiles: new ProfileService(deps),
     audit: new AuditService(deps),
     push: new PushService(deps),

@@ -8,6 +8,7 @@ export * from "./activations/activation.service.js";
 export * from "./admins/administrator.js";
 export * from "./apple/apple-enrollment.js";
 export * from "./apple/apple-enrollment.service.js";
+export * from "./apple/identity-renewal.service.js";
 export * from "./admins/administrator.service.js";
 export * from "./audit/audit-event.js";
 export * from "./audit/audit.service.js";

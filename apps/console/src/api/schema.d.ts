@@ -2740,7 +2740,7 @@ export interface paths {
     put?: never;
     /**
      * Send one command to many devices
-     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
+     * @description Name the devices by `deviceIds`, or choose them with the device-list `filter`; wiped and retired devices are left out. Queued in one transaction; answers with the batch id and how many devices got the command. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured, renew_identity and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name, device_configured and renew_identity go to Apple devices only; delete_work_data to Android and Windows. renew_identity sends a fresh enrollment profile whose SCEP payload gives the device a new identity certificate; the server queues it by itself before identities end.
      */
     post: {
       parameters: {
@@ -2793,7 +2793,8 @@ export interface paths {
               | "install_profile"
               | "remove_profile"
               | "set_device_name"
-              | "device_configured";
+              | "device_configured"
+              | "renew_identity";
           };
         };
       };
@@ -3081,7 +3082,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };
@@ -3359,7 +3361,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };
@@ -4054,7 +4057,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a device */
+    /**
+     * Get a device
+     * @description With `identityExpiresAt`, when its identity certificate ends.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4083,6 +4089,8 @@ export interface paths {
                * @description A Meridian identifier (UUID).
                */
               id: string;
+              /** @description Unix time in milliseconds when the device's newest identity certificate ends (null without one); Apple identities are renewed before then. */
+              identityExpiresAt: number | null;
               imei: string | null;
               /** @description Unix time in milliseconds. */
               lastSeenAt: number | null;
@@ -4824,7 +4832,8 @@ export interface paths {
                   | "install_profile"
                   | "remove_profile"
                   | "set_device_name"
-                  | "device_configured";
+                  | "device_configured"
+                  | "renew_identity";
               }[];
               /** @description Pass back as `cursor` for the next page; absent on the last page. */
               nextCursor?: string;
@@ -5012,7 +5021,7 @@ export interface paths {
     put?: never;
     /**
      * Send a command to a device
-     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.
+     * @description Queued durably and delivered the next time the device checks in. Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; set_device_name {name}; reboot, shutdown, device_configured, renew_identity and delete_work_data take none. shutdown, install_profile, remove_profile, set_device_name, device_configured and renew_identity go to Apple devices only; delete_work_data to Android and Windows. renew_identity sends a fresh enrollment profile whose SCEP payload gives the device a new identity certificate; the server queues it by itself before identities end.
      */
     post: {
       parameters: {
@@ -5046,7 +5055,8 @@ export interface paths {
               | "install_profile"
               | "remove_profile"
               | "set_device_name"
-              | "device_configured";
+              | "device_configured"
+              | "renew_identity";
           };
         };
       };
@@ -5114,7 +5124,8 @@ export interface paths {
                 | "install_profile"
                 | "remove_profile"
                 | "set_device_name"
-                | "device_configured";
+                | "device_configured"
+                | "renew_identity";
             };
           };
         };

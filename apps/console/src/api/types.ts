@@ -7,7 +7,9 @@ type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 20
   : never;
 
 export type User = Json<"/api/v1/users/{id}", "get">;
-export type Device = Json<"/api/v1/devices/{id}", "get">;
+export type Device = Json<"/api/v1/devices", "get">["items"][number];
+/** A device as its own page gets it: with when its identity certificate ends. */
+export type DeviceDetail = Json<"/api/v1/devices/{id}", "get">;
 export type Group = Json<"/api/v1/groups/{id}", "get">;
 export type GroupMember = Json<"/api/v1/groups/{id}/members", "get">["items"][number];
 export type Command = Json<"/api/v1/commands/{id}", "get">;

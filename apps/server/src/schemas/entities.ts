@@ -72,6 +72,16 @@ export const DeviceSchema = Type.Object({
   updatedAt: Timestamp,
 });
 
+export const DeviceDetailSchema = Type.Object({
+  ...DeviceSchema.properties,
+  identityExpiresAt: Nullable(
+    Type.Integer({
+      description:
+        "Unix time in milliseconds when the device's newest identity certificate ends (null without one); Apple identities are renewed before then.",
+    }),
+  ),
+});
+
 export const ActivationSchema = Type.Object({
   id: Id,
   userId: Id,

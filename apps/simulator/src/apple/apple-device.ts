@@ -1,10 +1,18 @@
 import { randomBytes, randomUUID, X509Certificate } from "node:crypto";
 import type { PlistDict } from "@meridian/apple-mdm";
 import type { RelayContact } from "../agent/activate.js";
-import { CommandAnswerer, type AnswerBehaviour, type AnswerStatus } from "./command-answers.js";
+import type { Endpoint } from "../agent/https-client.js";
+import {
+  CommandAnswerer,
+  errorAnswer,
+  type AnswerBehaviour,
+  type AnswerStatus,
+  type CommandAnswer,
+} from "./command-answers.js";
 import { AppleDeviceState } from "./device-state.js";
-import { downloadEnrollmentProfile, enrolIdentity } from "./enrol.js";
-import type { InstalledEnrollmentProfile } from "./enrollment-profile.js";
+import { downloadEnrollmentProfile, enrolIdentity, type AppleIdentity } from "./enrol.js";
+import { readEnrollmentProfile, type InstalledEnrollmentProfile } from "./enrollment-profile.js";
+import { fingerprintOf, isEnrollmentProfile } from "./identity-renewal.js";
 import { appleHardware, type AppleHardware, type ApplePlatform } from "./hardware.js";
 import { MdmClient } from "./mdm-client.js";
 import { optionalText } from "./plist-reads.js";
@@ -50,9 +58,13 @@ export class AppleDevice {
   private constructor(
     readonly hardware: AppleHardware,
     readonly state: AppleDeviceState,
-    readonly profile: InstalledEnrollmentProfile,
+    /** The enrollment profile installed last: the first one, or the renewal profile that replaced it. */
+    public profile: InstalledEnrollmentProfile,
+    /** The identity every request is signed with; a renewal profile replaces it. */
+    public identity: AppleIdentity,
     readonly token: string,
     readonly pushMagic: string,
+    private readonly endpoint: Endpoint,
     private readonly client: MdmClient,
     private readonly options: AppleDeviceOptions,
   ) {
@@ -85,7 +97,17 @@ export class AppleDevice {
         managed: false,
         payloadTypes: ["com.apple.security.root", "com.apple.security.scep", "com.apple.mdm"],
       });
-      device = new AppleDevice(hardware, state, profile, token!, randomUUID().toUpperCase(), client, options);
+      device = new AppleDevice(
+        hardware,
+        state,
+        profile,
+        identity,
+        token!,
+        randomUUID().toUpperCase(),
+        endpoint,
+        client,
+        options,
+      );
       // Listening before TokenUpdate: the server may push as soon as it has the token.
       const enrolled = device;
       await options.push.listen(
@@ -161,7 +183,7 @@ export class AppleDevice {
       const commandUuid = optionalText(next, "CommandUUID") ?? "";
       const command = next.Command as PlistDict | undefined;
       const answer = command
-        ? this.answerer.answer(command)
+        ? await this.answerFor(command)
         : { status: "CommandFormatError" as const, fields: {} };
       const requestType = (command && optionalText(command, "RequestType")) ?? "(none)";
       const received = { commandUuid, requestType, status: answer.status };
@@ -179,6 +201,57 @@ export class AppleDevice {
     }
     // A device that said NotNow comes back when it can; the server then offers the command again.
     if (deferred && !this.stop.signal.aborted) this.pollAgain = true;
+  }
+
+  private async answerFor(command: PlistDict): Promise<CommandAnswer> {
+    const requestType = optionalText(command, "RequestType");
+    if (requestType === "InstallProfile" && isEnrollmentProfile(command.Payload))
+      return this.answerer.scripted(requestType) ?? (await this.renewIdentity(command.Payload));
+    return this.answerer.answer(command);
+  }
+
+  /**
+   * What a device does with an enrollment profile for the enrollment it already has: it replaces
+   * the installed profile, makes a new identity by SCEP with the profile's challenge, checks in again
+   * with it, signs with it from then on (the acknowledgement included), and forgets the old one.
+   */
+  private async renewIdentity(payload: Uint8Array): Promise<CommandAnswer> {
+    let profile: InstalledEnrollmentProfile;
+    try {
+      profile = readEnrollmentProfile(payload, fingerprintOf(this.profile.caCertificatePem));
+    } catch (error) {
+      return errorAnswer("MCProfileErrorDomain", 1_000, (error as Error).message);
+    }
+    if (profile.identifier !== this.profile.identifier || profile.mdm.topic !== this.profile.mdm.topic)
+      return errorAnswer(
+        "MCMDMErrorDomain",
+        12_014,
+        "The device is already managed by another MDM profile; this one does not replace it.",
+      );
+    let identity: AppleIdentity;
+    try {
+      identity = await enrolIdentity(profile, this.endpoint);
+    } catch (error) {
+      return errorAnswer("MCSCEPErrorDomain", 22_013, `SCEP failed: ${(error as Error).message}`);
+    }
+    this.client.useIdentity(identity);
+    this.identity = identity;
+    this.profile = profile;
+    // Installing the MDM payload again enrols in place, as a real device does: Authenticate and
+    // TokenUpdate, signed with the new identity, before the InstallProfile is acknowledged.
+    try {
+      await this.authenticate();
+      await this.tokenUpdate();
+    } catch (error) {
+      return errorAnswer("MCMDMErrorDomain", 12_011, `The MDM check-in failed: ${(error as Error).message}`);
+    }
+    this.state.certificates.identity = Buffer.from(new X509Certificate(identity.certificatePem).raw);
+    this.state.profiles.set(profile.identifier, {
+      ...this.state.profiles.get(profile.identifier)!,
+      uuid: profile.uuid,
+      displayName: profile.displayName,
+    });
+    return { status: "Acknowledged", fields: {} };
   }
 
   private idle(): Promise<PlistDict | undefined> {

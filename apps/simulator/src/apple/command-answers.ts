@@ -61,10 +61,15 @@ export class CommandAnswerer {
   answer(command: PlistDict): CommandAnswer {
     const requestType = optionalText(command, "RequestType");
     if (!requestType) return { status: "CommandFormatError", fields: {} };
+    return this.scripted(requestType) ?? this.carryOut(requestType, command);
+  }
+
+  /** The answer a test told the device to give to this request type instead of carrying it out. */
+  scripted(requestType: string): CommandAnswer | undefined {
     if (this.notNowLeft.delete(requestType)) return { status: "NotNow", fields: {} };
     if (this.behaviour.failWith?.includes(requestType))
       return errorAnswer("MCMDMErrorDomain", 12_000, `The simulator was told to fail ${requestType}.`);
-    return this.carryOut(requestType, command);
+    return undefined;
   }
 
   private carryOut(requestType: string, command: PlistDict): CommandAnswer {
@@ -180,7 +185,7 @@ export class CommandAnswerer {
 }
 
 /** A .mobileconfig as sent in InstallProfile: a plain plist, or signed (CMS with the plist inside). */
-function readProfilePayload(payload: unknown): PlistDict | undefined {
+export function readProfilePayload(payload: unknown): PlistDict | undefined {
   if (!(payload instanceof Uint8Array)) return undefined;
   let content: Uint8Array = payload;
   if (payload[0] === 0x30) {

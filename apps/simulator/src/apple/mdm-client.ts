@@ -30,7 +30,7 @@ export interface MdmUrls {
  */
 export class MdmClient {
   private readonly agent: Agent;
-  private readonly signer: PreparedCmsSigner;
+  private signer: PreparedCmsSigner;
   private readonly checkInPath: string;
   private readonly serverPath: string;
   private cachedIdle: { body: Buffer; signature: string } | undefined;
@@ -76,6 +76,12 @@ export class MdmClient {
     return this.commandFrom(
       await this.put(this.serverPath, "application/x-apple-aspen-mdm", body, signature),
     );
+  }
+
+  /** Signs every request from now on with another identity: the one a renewal profile gave. */
+  useIdentity(identity: AppleIdentity): void {
+    this.signer = prepareCmsSigner(identity);
+    this.cachedIdle = undefined;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApnsEmulator, type ApnsEmulator } from "@meridian/emulators";
 import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
+import type { ServerConfig } from "@meridian/server";
 import { DeviceHttpError } from "../agent/https-client.js";
 import { eventually } from "../testing/device-steps.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
@@ -25,7 +26,7 @@ export interface AppleBed {
  * certificate for MDM_TOPIC, and that certificate uploaded through the management API as an
  * administrator does.
  */
-export async function startAppleBed(): Promise<AppleBed> {
+export async function startAppleBed(options: { server?: Partial<ServerConfig> } = {}): Promise<AppleBed> {
   const provider = makeProviderCertificate(MDM_TOPIC);
   const apns = await startApnsEmulator({ trustedClientCertificates: [provider.cert] });
   const caDir = mkdtempSync(join(tmpdir(), "meridian-apns-ca-"));
@@ -38,6 +39,7 @@ export async function startAppleBed(): Promise<AppleBed> {
       wnsChannelHosts: undefined,
       caFile: join(caDir, "ca.pem"),
     },
+    ...(options.server ? { server: options.server } : {}),
   });
   const stored = await bed.api<{ identity: string }>("PUT", "/api/v1/push/credentials/apns", {
     certificate: { cert: provider.cert, key: provider.key },

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { relayConfigFromEnvironment, startRelay, type RelayConfig, type RunningRelay } from "@meridian/relay";
-import { serverConfigFromEnvironment, startServer, type RunningServer } from "@meridian/server";
+import {
+  serverConfigFromEnvironment,
+  startServer,
+  type RunningServer,
+  type ServerConfig,
+} from "@meridian/server";
 import type { RelayContact } from "../agent/activate.js";
 
 export const ADMIN = { email: "admin@example.com", password: "a long admin password" };
@@ -29,6 +34,8 @@ export async function startRelayAndServer(
     relayPush?: RelayConfig["push"];
     /** Worker processes for the relay's push channel; none by default. */
     pushChannelWorkers?: number;
+    /** Server settings beyond the test defaults (Apple identity lifetime, renewal window...). */
+    server?: Partial<ServerConfig>;
   } = {},
 ): Promise<RelayAndServer> {
   const dirs = {
@@ -79,6 +86,7 @@ export async function startRelayAndServer(
       adminPassword: ADMIN.password,
       logLevel: "silent",
       metrics: { host: "127.0.0.1", port: 0 },
+      ...options.server,
     },
   );
   serverConfig.relay = relaySettings;

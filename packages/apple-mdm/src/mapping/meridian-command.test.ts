@@ -25,6 +25,7 @@ describe("appleCommandFor", () => {
         {
           unlockToken: Buffer.from("k"),
           profilePayload: Buffer.from("<plist/>"),
+          enrollmentProfile: Buffer.from("<plist/>"),
         },
       );
       expect(result.ok || result.error.code, type).toBe(
@@ -50,6 +51,13 @@ describe("appleCommandFor", () => {
     });
     const deleted = appleCommandFor("install_profile", { profileId: "p" }, "ios");
     expect(deleted.ok ? "ok" : deleted.error.message).toMatch(/deleted/);
+    const renewal = Buffer.from("signed enrollment profile");
+    expect(map("renew_identity", {}, "macos", { enrollmentProfile: renewal })).toEqual({
+      RequestType: "InstallProfile",
+      Payload: renewal,
+    });
+    const unrendered = appleCommandFor("renew_identity", {}, "ios");
+    expect(unrendered.ok ? "ok" : unrendered.error.code).toBe("missing_field");
     expect(map("remove_profile", { identifier: "com.example.wifi" }, "ios")).toEqual({
       RequestType: "RemoveProfile",
       Identifier: "com.example.wifi",

@@ -16,6 +16,11 @@ export interface AppleCommandContext {
   pin?: string;
   /** The stored .mobileconfig an install_profile command names; absent when it was deleted since. */
   profilePayload?: Uint8Array;
+  /**
+   * renew_identity: the signed enrollment profile made for this delivery, with the same MDM payload
+   * identifier and a SCEP payload holding a fresh one-time challenge.
+   */
+  enrollmentProfile?: Uint8Array;
 }
 
 /** What request_inventory's scope asks for: Apple answers one query per command. */
@@ -111,6 +116,16 @@ function build(
           ),
         );
       return ok({ RequestType: "InstallProfile", Payload: context.profilePayload });
+    case "renew_identity":
+      if (!context.enrollmentProfile?.length)
+        return fail(
+          new AppleMdmError(
+            "missing_field",
+            "A renewal needs the enrollment profile made for this delivery, and none was given.",
+            "enrollmentProfile",
+          ),
+        );
+      return ok({ RequestType: "InstallProfile", Payload: context.enrollmentProfile });
     case "remove_profile":
       return ok({ RequestType: "RemoveProfile", Identifier: text(payload, "identifier") ?? "" });
     case "set_device_name":

@@ -4,6 +4,8 @@ import type { Device } from "../devices/device.js";
 import { deviceSearchText } from "../devices/device.service.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, unauthenticated } from "../shared/errors.js";
+import { pageRequest } from "../shared/paging.js";
+import type { TenantStore } from "../store.js";
 import type { AppleEnrollment } from "./apple-enrollment.js";
 
 export type ApplePlatform = "ios" | "macos";
@@ -34,9 +36,23 @@ export interface ApplePushToken {
 export interface AppleEnrollmentOptions {
   /** How long the one-time SCEP challenge in a downloaded profile stays usable. */
   challengeLifetimeMs: number;
+  /** How long an identity certificate issued by SCEP lasts, in days. */
+  identityLifetimeDays: number;
+  /** An identity ending sooner than this is renewed: the sweep sends its device a renewal profile. */
+  renewalWindowMs: number;
+  /** How long a renewal profile's challenge stays usable: the device may be off for days. */
+  renewalChallengeLifetimeMs: number;
+  /** The most renewals one sweep queues per tenant; the rest wait for the next sweep. */
+  renewalsPerSweep: number;
 }
 
-export const APPLE_ENROLLMENT_DEFAULTS: AppleEnrollmentOptions = { challengeLifetimeMs: 60 * 60_000 };
+export const APPLE_ENROLLMENT_DEFAULTS: AppleEnrollmentOptions = {
+  challengeLifetimeMs: 60 * 60_000,
+  identityLifetimeDays: 365,
+  renewalWindowMs: 30 * 86_400_000,
+  renewalChallengeLifetimeMs: 7 * 86_400_000,
+  renewalsPerSweep: 20_000,
+};
 
 const deviceProtocol = (tenantId: string): Actor => ({
   tenantId,
@@ -62,6 +78,35 @@ export class AppleEnrollmentService {
     private readonly listener: Pick<ActivationListener, "managedDevicesChanged">,
     private readonly options: AppleEnrollmentOptions = APPLE_ENROLLMENT_DEFAULTS,
   ) {}
+
+  /** How long the identities SCEP issues last, in days. */
+  get identityLifetimeDays(): number {
+    return this.options.identityLifetimeDays;
+  }
+
+  /**
+   * A renew_identity command on its way to the device: a fresh one-time challenge for the renewal
+   * profile, stored hashed on the device's enrollment (replacing any earlier one, so a command
+   * delivered again makes the last profile's challenge the only usable one).
+   */
+  async renewalChallenge(
+    tenantId: string,
+    deviceId: string,
+  ): Promise<{ challenge: string; challengeExpiresAt: number }> {
+    const challenge = this.deps.crypto.randomToken(24);
+    const challengeExpiresAt = this.deps.clock.now() + this.options.renewalChallengeLifetimeMs;
+    const stored = await this.deps.store.forTenant(tenantId).appleEnrollments.setChallenge({
+      deviceId,
+      challengeHash: this.deps.crypto.sha256(challenge),
+      expiresAt: challengeExpiresAt,
+    });
+    if (!stored)
+      throw refuse(
+        "not_enrolled",
+        "This device did not enrol through an enrollment profile from this server.",
+      );
+    return { challenge, challengeExpiresAt };
+  }
 
   /**
    * The enrollment page: the user's address and activation password take one use of the activation
@@ -228,16 +273,24 @@ export class AppleEnrollmentService {
         );
         retired = true;
       }
+      // A device installing a renewal profile (renew_identity) enrols again in place: Authenticate
+      // and TokenUpdate with its new identity, then the acknowledgement. It is the same enrollment,
+      // so its queue and its push registration stay; anything else starts afresh.
+      const renewing =
+        enrollment.udid === facts.udid &&
+        enrollment.enabled &&
+        (await this.renewalInFlight(tenant, device.id));
       await tenant.appleEnrollments.update(device.id, {
         udid: facts.udid,
         topic: facts.topic,
-        enabled: false,
         authenticatedAt: now,
+        ...(renewing ? {} : { enabled: false }),
       });
-      await tenant.commands.cancelOpenForDevice(device.id, now, {
-        code: "device_reauthenticated",
-        message: "The device authenticated again, which starts its command queue afresh.",
-      });
+      if (!renewing)
+        await tenant.commands.cancelOpenForDevice(device.id, now, {
+          code: "device_reauthenticated",
+          message: "The device authenticated again, which starts its command queue afresh.",
+        });
       const next = {
         ...device,
         name: facts.deviceName?.trim() || device.name,
@@ -260,6 +313,17 @@ export class AppleEnrollmentService {
       });
     });
     if (retired) this.listener.managedDevicesChanged(tenantId);
+  }
+
+  /** Whether the device was handed a renew_identity command it has not answered yet. */
+  private async renewalInFlight(tenant: TenantStore, deviceId: string): Promise<boolean> {
+    // An Apple device takes one command at a time, so it has at most a few delivered.
+    const delivered = await tenant.commands.listForDevice(
+      deviceId,
+      { state: "delivered" },
+      pageRequest({ limit: 20 }),
+    );
+    return delivered.items.some((command) => command.type === "renew_identity");
   }
 
   /**

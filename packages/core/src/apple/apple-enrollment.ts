@@ -60,6 +60,17 @@ export interface AppleEnrollmentRepository {
   consumeChallenge(challengeHash: string, now: number): Promise<string | undefined>;
   /** The device a usable challenge was made for, without taking it. */
   findChallenge(challengeHash: string, now: number): Promise<string | undefined>;
+  /**
+   * Gives an existing enrollment a new one-time challenge (a renewal profile's), replacing any
+   * earlier one; false when the device has no enrollment.
+   */
+  setChallenge(challenge: AppleEnrollmentChallenge): Promise<boolean>;
+  /**
+   * Enabled enrollments of managed devices whose latest-ending unrevoked identity certificate ends
+   * before `expiringBefore` and that have no renew_identity command open (pending, delivered or
+   * not now): the renewal sweep's work, found in one set-based query, at most `limit` of them.
+   */
+  dueForRenewal(expiringBefore: number, limit: number): Promise<string[]>;
   delete(deviceId: string): Promise<void>;
   /**
    * Everything a check-in needs to know about the identity that signed it, in one query: the

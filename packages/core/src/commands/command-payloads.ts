@@ -40,6 +40,7 @@ const PAYLOADS: Record<CommandType, Record<string, FieldRule>> = {
   remove_profile: { identifier: { type: "string", max: 255, required: true } },
   set_device_name: { name: { type: "string", max: 255, required: true, pattern: /\S/ } },
   device_configured: {},
+  renew_identity: {},
 };
 
 /** Checks a command's payload against its type; throws with every problem found. */

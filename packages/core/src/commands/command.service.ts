@@ -297,6 +297,10 @@ export class CommandService {
           await tenant.devices.update(deviceId, { state: "wiped", updatedAt: now });
           await tenant.deviceCertificates.revokeForDevice(deviceId, now);
         }
+        // The device installed the renewal profile and enrolled its new identity by SCEP before
+        // answering: the older identities stop working. An Error answer keeps them all.
+        if (completed && command.type === "renew_identity" && outcome.status === "acknowledged")
+          await tenant.deviceCertificates.revokeAllButNewest(deviceId, now);
         return (await tenant.commands.get(commandId))!;
       })
       .then((command) => {

@@ -19,6 +19,7 @@ export const COMMAND_TYPES = [
   "remove_profile",
   "set_device_name",
   "device_configured",
+  "renew_identity",
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
@@ -30,6 +31,8 @@ export const COMMAND_PLATFORMS: Partial<Record<CommandType, readonly Platform[]>
   remove_profile: ["ios", "macos"],
   set_device_name: ["ios", "macos"],
   device_configured: ["ios", "macos"],
+  /** A fresh enrollment profile whose SCEP payload gives the device a new identity certificate. */
+  renew_identity: ["ios", "macos"],
 };
 
 export function commandSupportedOn(type: CommandType, platform: Platform): boolean {

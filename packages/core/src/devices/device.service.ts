@@ -97,6 +97,20 @@ export class DeviceService {
     return device;
   }
 
+  /**
+   * A device with when its identity ends (the newest unrevoked identity certificate's notAfter;
+   * null when it has none), for the detail page: Apple identities are renewed before that.
+   */
+  async detail(actor: Actor, id: string): Promise<Device & { identityExpiresAt: number | null }> {
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    const [device, identityExpiresAt] = await Promise.all([
+      tenant.devices.get(id),
+      tenant.deviceCertificates.identityExpiry(id),
+    ]);
+    if (!device) throw notFound("device", id);
+    return { ...device, identityExpiresAt };
+  }
+
   async list(
     actor: Actor,
     query: Omit<DeviceQuery, "sort" | "descending"> & Partial<Pick<DeviceQuery, "sort" | "descending">>,

@@ -125,4 +125,11 @@ export interface DeviceCertificateRepository {
   get(serialNumber: string): Promise<DeviceCertificate | undefined>;
   /** Revokes every certificate of the device that is not revoked yet; returns how many. */
   revokeForDevice(deviceId: string, at: number): Promise<number>;
+  /**
+   * Revokes every unrevoked certificate of the device but its newest (latest issued), in one
+   * statement: a renewed identity replaces the old one. Returns how many were revoked.
+   */
+  revokeAllButNewest(deviceId: string, at: number): Promise<number>;
+  /** When the device's newest unrevoked certificate ends, or null when it has none. */
+  identityExpiry(deviceId: string): Promise<number | null>;
 }

@@ -23,6 +23,9 @@ const toEnrollment = (row: Row): AppleEnrollment => ({
   checkedOutAt: time(row.checkedOutAt),
 });
 
+/** Devices still managed; a lost device keeps its identity so that it can be found and locked. */
+const RENEWABLE_STATES = ["active", "inactive", "lost"];
+
 const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
 
 export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): AppleEnrollmentRepository {
@@ -91,6 +94,54 @@ export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): 
         .where("challengeExpiresAt", ">", now)
         .executeTakeFirst();
       return row?.deviceId;
+    },
+    async setChallenge(challenge) {
+      const result = await db
+        .updateTable("appleEnrollments")
+        .set({ challengeHash: challenge.challengeHash, challengeExpiresAt: challenge.expiresAt })
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", challenge.deviceId)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async dueForRenewal(expiringBefore, limit) {
+      // One pass over the tenant's enrollments; each probe below is an index lookup by device.
+      const rows = await db
+        .selectFrom("appleEnrollments as e")
+        .innerJoin("devices as d", (j) =>
+          j.onRef("d.tenantId", "=", "e.tenantId").onRef("d.id", "=", "e.deviceId"),
+        )
+        .select("e.deviceId")
+        .where("e.tenantId", "=", tenantId)
+        .where("e.enabled", "=", 1)
+        .where("d.state", "in", RENEWABLE_STATES)
+        .where(
+          (eb) =>
+            eb
+              .selectFrom("deviceCertificates as c")
+              .select((c) => c.fn.max("c.notAfter").as("latest"))
+              .whereRef("c.tenantId", "=", "e.tenantId")
+              .whereRef("c.deviceId", "=", "e.deviceId")
+              .where("c.revokedAt", "is", null),
+          "<",
+          expiringBefore,
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("commands as m")
+                .select("m.id")
+                .whereRef("m.tenantId", "=", "e.tenantId")
+                .whereRef("m.deviceId", "=", "e.deviceId")
+                .where("m.type", "=", "renew_identity")
+                .where("m.state", "in", ["pending", "delivered", "not_now"]),
+            ),
+          ),
+        )
+        .orderBy("e.deviceId")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.deviceId);
     },
     async byCertificate(serialNumber) {
       const row = await db

@@ -112,4 +112,6 @@ export const COMMAND_LABELS: Record<string, string> = {
   install_app: "Install app",
   uninstall_app: "Uninstall app",
   device_configured: "Finish setup",
+  // Queued by the server before an Apple identity ends; an administrator may send it too.
+  renew_identity: "Renew identity",
 };

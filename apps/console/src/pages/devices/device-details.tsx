@@ -2,11 +2,11 @@ import { Anchor, Card, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
-import type { Device } from "../../api/types";
+import type { DeviceDetail } from "../../api/types";
 import { formatDateTime, formatRelative, PLATFORM_LABELS } from "../../components/format";
 import { PropertyList } from "./property-list";
 
-export function DeviceDetails({ device }: { device: Device }) {
+export function DeviceDetails({ device }: { device: DeviceDetail }) {
   const ownerId = device.ownerUserId;
   const owner = useQuery({
     queryKey: ["users", ownerId],
@@ -41,10 +41,18 @@ export function DeviceDetails({ device }: { device: Device }) {
           ["Enrolled", formatDateTime(device.enrolledAt)],
           ["Last contact", `${formatRelative(device.lastSeenAt)} (${formatDateTime(device.lastSeenAt)})`],
           ["Woken by", pushText(push.data)],
+          ["Identity valid until", identityText(device)],
         ]}
       />
     </Card>
   );
+}
+
+/** When the device's identity certificate ends; Apple identities are renewed before then. */
+function identityText(device: DeviceDetail): string {
+  if (device.identityExpiresAt === null) return "No identity certificate";
+  const renewed = device.platform === "ios" || device.platform === "macos" ? " (renewed before then)" : "";
+  return `${formatDateTime(device.identityExpiresAt)}${renewed}`;
 }
 
 /** How the server wakes the device, and why it cannot when its push token stopped working. */

@@ -159,7 +159,16 @@ export function appleMdmRoutes(app: FastifyInstance, options: AppleMdmRouteOptio
             "an answer to a command this device does not have",
           );
       }
-      const next = await nextAppleCommand(core, tenantId, device, enrollment);
+      const tenant = request.deviceTenant!;
+      const next = await nextAppleCommand(core, tenantId, device, enrollment, {
+        renewalProfile: () =>
+          options.profiles.renewalProfile(
+            tenant,
+            tlsSocketOf(request).servername as string,
+            device,
+            enrollment,
+          ),
+      });
       if (!next) return reply.status(200).send("");
       return reply.type("application/xml; charset=utf-8").send(next);
     });

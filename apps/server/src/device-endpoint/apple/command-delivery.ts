@@ -1,5 +1,11 @@
-import type { AppleEnrollment, Core, Device } from "@meridian/core";
+import { isMeridianError, type AppleEnrollment, type Core, type Device } from "@meridian/core";
 import { appleCommandFor, encodeCommand } from "@meridian/apple-mdm";
+
+/** Makes what some commands carry only at delivery, for the device being served. */
+export interface AppleDeliveryRenderers {
+  /** renew_identity: a signed enrollment profile with a fresh one-time SCEP challenge. */
+  renewalProfile(): Promise<Uint8Array>;
+}
 
 /**
  * The device's next command as Apple's plist, its CommandUUID being the Meridian command's id. A
@@ -11,6 +17,7 @@ export async function nextAppleCommand(
   tenantId: string,
   device: Device,
   enrollment: AppleEnrollment,
+  render: AppleDeliveryRenderers,
 ): Promise<Buffer | undefined> {
   const platform = device.platform === "macos" ? "macos" : "ios";
   for (;;) {
@@ -22,9 +29,22 @@ export async function nextAppleCommand(
       command.type === "install_profile"
         ? await core.profiles.payloadFor(tenantId, String(command.payload.profileId))
         : undefined;
+    let enrollmentProfile: Uint8Array | undefined;
+    try {
+      // Made afresh at each delivery: a command delivered again carries a new challenge.
+      if (command.type === "renew_identity") enrollmentProfile = await render.renewalProfile();
+    } catch (error) {
+      if (!isMeridianError(error)) throw error;
+      await core.commands.report(tenantId, device.id, command.id, {
+        status: "error",
+        error: { code: error.code, message: error.message },
+      });
+      continue;
+    }
     const apple = appleCommandFor(command.type, command.payload, platform, {
       ...(unlockToken ? { unlockToken: Buffer.from(unlockToken, "base64") } : {}),
       ...(profilePayload ? { profilePayload } : {}),
+      ...(enrollmentProfile ? { enrollmentProfile } : {}),
     });
     if (apple.ok) return encodeCommand(command.id, apple.value);
     await core.commands.report(tenantId, device.id, command.id, {

@@ -1,5 +1,12 @@
 import { X509Certificate } from "node:crypto";
-import { isMeridianError, type Core, type Tenant } from "@meridian/core";
+import {
+  conflict,
+  isMeridianError,
+  type AppleEnrollment,
+  type Core,
+  type Device,
+  type Tenant,
+} from "@meridian/core";
 import { deriveActivationScalars } from "@meridian/crypto";
 import { passwordMatchesRecord } from "@meridian/pake";
 import { buildEnrollmentProfile } from "@meridian/apple-mdm";
@@ -25,9 +32,10 @@ export type EnrollmentAnswer =
 const firstPem = (chain: string) => chain.slice(0, chain.indexOf("-----END CERTIFICATE-----") + 25) + "\n";
 
 /**
- * The enrollment page's POST: the activation password takes one use of the user's activation and
- * the answer is a profile signed by the server's TLS identity (whose chain the profile's root payload
- * completes), holding a one-time SCEP challenge.
+ * Enrollment profiles, signed by the server's TLS identity (whose chain the profile's root payload
+ * completes), each holding a one-time SCEP challenge: the enrollment page's answer, where the
+ * activation password takes one use of the user's activation, and the renewal profile a
+ * renew_identity command carries to an enrolled device.
  */
 export class AppleEnrollmentProfiles {
   private readonly signers = new Map<string, { signer: PreparedCmsSigner; notAfter: number }>();
@@ -63,24 +71,71 @@ export class AppleEnrollmentProfiles {
       if (isMeridianError(error)) return page(error.kind === "locked" ? 423 : 403, error.message);
       throw error;
     }
-    const ca = new X509Certificate((await this.pki.authority(request.tenant.id)).certificatePem);
-    const base = `https://${request.host}`;
+    const body = await this.signedProfile({
+      tenant: request.tenant,
+      host: request.host,
+      platform: request.platform,
+      challenge: enrolled.challenge,
+      topic,
+    });
+    return { kind: "profile", body };
+  }
+
+  /**
+   * A renew_identity command on its way to an enrolled device: the enrollment page's profile again
+   * (same identifiers, so it replaces the installed one), with a fresh one-time SCEP challenge bound
+   * to this device. Each delivery makes a new challenge; only the last one made is usable.
+   */
+  async renewalProfile(
+    tenant: Tenant,
+    host: string,
+    device: Device,
+    enrollment: AppleEnrollment,
+  ): Promise<Uint8Array> {
+    // The device listens on the topic it enrolled with for life; a server without one asks the relay.
+    const topic = enrollment.topic ?? (await this.topic().catch(() => undefined));
+    if (!topic)
+      throw conflict(
+        "apple_push_not_configured",
+        "The renewal profile needs the MDM push topic, and none is set up.",
+      );
+    const { challenge } = await this.core.appleEnrollments.renewalChallenge(tenant.id, device.id);
+    return this.signedProfile({
+      tenant,
+      host,
+      platform: device.platform === "macos" ? "macos" : "ios",
+      challenge,
+      topic,
+    });
+  }
+
+  /** The one enrollment profile both the enrollment page and renewals send, signed for `host`. */
+  private async signedProfile(input: {
+    tenant: Tenant;
+    host: string;
+    platform: "ios" | "macos";
+    challenge: string;
+    topic: string;
+  }): Promise<Uint8Array> {
+    const organization = input.tenant.name;
+    const ca = new X509Certificate((await this.pki.authority(input.tenant.id)).certificatePem);
+    const base = `https://${input.host}`;
     const profile = buildEnrollmentProfile({
       organization,
-      identifierStem: `com.meridian.mdm.${request.tenant.slug}`,
+      identifierStem: `com.meridian.mdm.${input.tenant.slug}`,
       caCertificate: ca.raw,
       scep: {
         url: `${base}/mdm/scep`,
-        challenge: enrolled.challenge,
+        challenge: input.challenge,
         subject: [
           ["O", organization],
-          ["CN", `Meridian ${request.platform === "ios" ? "iOS" : "macOS"} device`],
+          ["CN", `Meridian ${input.platform === "ios" ? "iOS" : "macOS"} device`],
         ],
       },
-      mdm: { serverUrl: `${base}/mdm/connect`, checkInUrl: `${base}/mdm/checkin`, topic },
+      mdm: { serverUrl: `${base}/mdm/connect`, checkInUrl: `${base}/mdm/checkin`, topic: input.topic },
     });
-    const signer = await this.signerFor(request.tenant.id, request.host);
-    return { kind: "profile", body: await signCms(signer, profile, "sha256", true) };
+    const signer = await this.signerFor(input.tenant.id, input.host);
+    return signCms(signer, profile, "sha256", true);
   }
 
   private async signerFor(tenantId: string, host: string): Promise<PreparedCmsSigner> {

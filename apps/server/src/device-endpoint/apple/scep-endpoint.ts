@@ -4,9 +4,6 @@ import type { Core } from "@meridian/core";
 import { createScepServer, normalizeSerialNumber, type ScepServer } from "@meridian/pki";
 import type { TenantPki } from "../tenant-pki.js";
 
-/** How long an Apple identity certificate lasts; the device renews it by SCEP before it ends. */
-export const APPLE_IDENTITY_DAYS = 365;
-
 /** Requests authorised and waiting for their certificate, by SCEP transaction ID. */
 type Pending = { kind: "new"; challenge: string } | { kind: "renewal"; deviceId: string };
 const MAX_PENDING = 10_000;
@@ -39,6 +36,8 @@ export class ScepEndpoints {
     const [ca, ra] = await Promise.all([this.pki.authority(tenantId), this.pki.scepRa(tenantId)]);
     const pending = new Map<string, Pending>();
     const enrollments = this.core.appleEnrollments;
+    // Renewal profiles (renew_identity) bring a device back here for a new identity before this ends.
+    const validityDays = enrollments.identityLifetimeDays;
     const remember = (transactionId: string, entry: Pending) => {
       if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       pending.set(transactionId, entry);
@@ -61,7 +60,7 @@ export class ScepEndpoints {
               normalizeSerialNumber(current.serialNumber),
             );
             remember(request.transactionId, { kind: "renewal", deviceId: device.id });
-            return { ok: true, validityDays: APPLE_IDENTITY_DAYS, subject: identitySubject(device.id) };
+            return { ok: true, validityDays, subject: identitySubject(device.id) };
           } catch (error) {
             return { ok: false, failInfo: "badRequest", reason: (error as Error).message };
           }
@@ -75,7 +74,7 @@ export class ScepEndpoints {
             reason: "The challenge is unknown, used or expired: download the enrollment profile again.",
           };
         remember(request.transactionId, { kind: "new", challenge: request.challenge });
-        return { ok: true, validityDays: APPLE_IDENTITY_DAYS, subject: identitySubject(deviceId) };
+        return { ok: true, validityDays, subject: identitySubject(deviceId) };
       },
       onIssued: async (certificate, transactionId) => {
         const entry = pending.get(transactionId);

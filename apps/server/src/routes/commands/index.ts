@@ -17,8 +17,9 @@ const PAYLOADS =
   "Payloads: lock {message?, phoneNumber?, pin? (macOS, 6 digits)}; wipe {preserveDataPlan?, wipeExternalStorage?, pin? (macOS)}; " +
   "reset_password {newPassword?} (on iOS, without newPassword: clears the passcode); request_inventory {scope?: device|security|apps|managed_apps|profiles|certificates}; " +
   "install_app {packageName, downloadUrl? (https)}; uninstall_app {packageName}; install_profile {profileId}; remove_profile {identifier}; " +
-  "set_device_name {name}; reboot, shutdown, device_configured and delete_work_data take none. " +
-  "shutdown, install_profile, remove_profile, set_device_name and device_configured go to Apple devices only; delete_work_data to Android and Windows.";
+  "set_device_name {name}; reboot, shutdown, device_configured, renew_identity and delete_work_data take none. " +
+  "shutdown, install_profile, remove_profile, set_device_name, device_configured and renew_identity go to Apple devices only; delete_work_data to Android and Windows. " +
+  "renew_identity sends a fresh enrollment profile whose SCEP payload gives the device a new identity certificate; the server queues it by itself before identities end.";
 
 const NewCommandFields = {
   type: CommandTypeSchema,

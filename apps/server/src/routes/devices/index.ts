@@ -13,6 +13,7 @@ import {
 } from "../../schemas/common.js";
 import {
   ComplianceSchema,
+  DeviceDetailSchema,
   DeviceSchema,
   DeviceStateSchema,
   InventorySchema,
@@ -142,12 +143,13 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
       schema: {
         tags,
         summary: "Get a device",
+        description: "With `identityExpiresAt`, when its identity certificate ends.",
         security: bearer,
         params: IdParams,
-        response: { 200: DeviceSchema, ...problemResponses },
+        response: { 200: DeviceDetailSchema, ...problemResponses },
       },
     },
-    async (request) => core.devices.get(actorOf(request), request.params.id),
+    async (request) => core.devices.detail(actorOf(request), request.params.id),
   );
 
   app.get(
