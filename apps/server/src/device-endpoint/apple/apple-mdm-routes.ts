@@ -132,8 +132,9 @@ export function appleMdmRoutes(app: FastifyInstance, options: AppleMdmRouteOptio
       const tenantId = request.deviceTenant!.id;
       const body = bodyOf(request);
       const serial = await identities.serialOf(tenantId, request, body);
-      const message = valueOf(parseCheckin(body));
+      // Who is asking is settled before the body is read: a revoked identity is refused whatever it sends.
       const device = await core.appleEnrollments.identifyForCheckin(tenantId, serial);
+      const message = valueOf(parseCheckin(body));
       return send(reply, await answerCheckin(core, tenantId, device, message));
     });
 

@@ -322,6 +322,12 @@ describe("Apple MDM on the device endpoint", () => {
       "mdm-signature": opensslMdmSignature(encodePlist({ UDID: udid, Status: "Idle" }), identity),
     });
     expect(after.status).toBe(403);
+    // Who is asking is settled before the body is read: even garbage from an erased device gets the 403.
+    const garbage = Buffer.from("not a plist");
+    const junk = await h.device("PUT", "/mdm/checkin", garbage, {
+      "mdm-signature": opensslMdmSignature(garbage, identity),
+    });
+    expect(junk.status).toBe(403);
     expect(new Set((await commandsOf(deviceId)).map((c) => c.state))).toEqual(
       new Set(["acknowledged", "not_now"]),
     );
