@@ -3,12 +3,12 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { createServer, type Server } from "node:https";
 import { createSecureContext, type SecureContext } from "node:tls";
 import { MeridianError, unauthenticated, type Core, type Device, type Tenant } from "@meridian/core";
-import { normalizeSerialNumber, verifyMdmSignature } from "@meridian/pki";
+import { verifyMdmSignature } from "@meridian/pki";
 import { appleMdmRoutes } from "./apple/apple-mdm-routes.js";
 import { AppleDeviceIdentities } from "./apple/device-identity.js";
 import { AppleEnrollmentProfiles, type AppleTopicSource } from "./apple/enrollment.js";
 import { ScepEndpoints } from "./apple/scep-endpoint.js";
-import { tlsSocketOf } from "./tls-socket.js";
+import { peerCertificateSerial, tlsSocketOf } from "./tls-socket.js";
 import { useProblemResponses } from "../plugins/problems.js";
 import { useStrictValidation } from "../plugins/validation.js";
 import { ActivationSessions } from "./activation-sessions.js";
@@ -138,6 +138,6 @@ export async function requestingDevice(
       "Present the device certificate you got at activation (it must be issued by this tenant's CA).",
     );
   }
-  const serial = normalizeSerialNumber(socket.getPeerCertificate().serialNumber);
+  const serial = peerCertificateSerial(socket)!;
   return { tenant, device: await core.devices.identify(tenant.id, serial), serial };
 }
