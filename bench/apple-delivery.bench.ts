@@ -78,6 +78,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 interface Progress {
   pushes: number;
+  checkIns: number;
   acknowledged: number;
   errors: number;
   lastError: string;
@@ -241,6 +242,8 @@ try {
   const reports = await Promise.all(workers.map((w) => w.done));
   const ackTimes = reports.flatMap((r) => r.ackTimes).map((at) => at - sentAt);
   const errors = reports.reduce((n, r) => n + r.done.errors, 0);
+  const pushes = reports.reduce((n, r) => n + r.done.pushes, 0);
+  const checkIns = reports.reduce((n, r) => n + r.done.checkIns, 0);
   const lastError = reports.find((r) => r.done.lastError)?.done.lastError;
   const serverAcknowledged = batch.states.acknowledged ?? 0;
   const passed = serverAcknowledged === deviceCount;
@@ -281,6 +284,7 @@ try {
     `The send itself answered in ${seconds(enqueuedMs)}; the server's count at the end: ${JSON.stringify(batch.states)} of ${batch.total}. ` +
     `CPU during the run: server ${cpu.server.toFixed(1)} s (${((cpu.server * 1000) / Math.max(1, serverAcknowledged)).toFixed(2)} ms per device), ` +
     `relay ${cpu.relay.toFixed(1)} s, APNs emulator ${cpu.apns.toFixed(1)} s, device processes ${cpu.devices.toFixed(1)} s; ` +
+    `${pushes} pushes heard (the server's sweep pushes again to devices still waiting after 60 s), ${checkIns} check-ins; ` +
     `${errors} device request errors${lastError ? ` (last: ${lastError})` : ""}.`;
   process.stdout.write(`\n${table}\n\n${details}\n${seedLine}\n`);
   if (!passed) process.exitCode = 1;
