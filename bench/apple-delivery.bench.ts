@@ -12,7 +12,7 @@
  * (bench/lib/apple-fleet-seed.ts), which is reported but not timed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -124,6 +124,8 @@ const relay = await startRelayProcess(deviceCount + 100, [], {
 });
 const children: ChildProcess[] = [apns.child, relay.child];
 const workers: Worker[] = [];
+// The devices' slices (with the shared identity key): removed after the run, kept by nothing.
+const sliceDir = mkdtempSync(join(tmpdir(), "meridian-bench-fleet-"));
 try {
   // First start: the tenant, its administrator, its CA and device host, the push certificate, the profile.
   const first = await startServerProcess(relay);
@@ -160,7 +162,6 @@ try {
     first.dataDir,
   );
   children.push(server.child);
-  const sliceDir = mkdtempSync(join(tmpdir(), "meridian-bench-fleet-"));
   const perWorker = Math.ceil(deviceCount / workerCount);
   for (let i = 0; i * perWorker < deviceCount; i++) {
     const devicesFile = join(sliceDir, `devices-${i}.json`);
@@ -297,4 +298,5 @@ try {
 } finally {
   for (const w of workers) w.child.stdin!.write("stop\n");
   for (const child of children.reverse()) child.kill();
+  rmSync(sliceDir, { recursive: true, force: true });
 }
