@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { createWriteStream, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,12 +31,20 @@ export function benchLogPath(role: "relay" | "server"): string {
   return join(dir, `meridian-bench-${role}-${process.pid}.log`);
 }
 
-/** `meridian relay start` on fresh ports, with one server registered for `maxDevices` devices. */
-export async function startRelayProcess(maxDevices: number, flags: string[] = []): Promise<RelayProcess> {
+/**
+ * `meridian relay start` on fresh ports, with one server registered for `maxDevices` devices.
+ * `env` adds to the relay's environment (MERIDIAN_PUSH_APNS_URL, say).
+ */
+export async function startRelayProcess(
+  maxDevices: number,
+  flags: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RelayProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-relay-"));
   const [linkPort, edgePort] = [await freePort(), await freePort()];
-  const env = {
+  const relayEnv = {
     ...process.env,
+    ...env,
     MERIDIAN_RELAY_DATA_DIR: dataDir,
     MERIDIAN_RELAY_LINK_PORT: String(linkPort),
     MERIDIAN_RELAY_EDGE_PORT: String(edgePort),
@@ -43,7 +52,7 @@ export async function startRelayProcess(maxDevices: number, flags: string[] = []
     MERIDIAN_LOG_LEVEL: "warn",
   };
   const child = spawn(process.execPath, [...flags, CLI, "relay", "start"], {
-    env,
+    env: relayEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
   let banner = "";
@@ -60,7 +69,7 @@ export async function startRelayProcess(maxDevices: number, flags: string[] = []
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [CLI, "relay", "register-server", "--name", "bench", "--max-devices", String(maxDevices)],
-    { env },
+    { env: relayEnv },
   );
   const url = new URL(/MERIDIAN_RELAY='([^']+)'/.exec(stdout)![1]!);
   // Dial the relay on loopback whatever its public name is.
@@ -87,9 +96,15 @@ export interface ServerProcess {
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-/** `meridian start` linked to an outside relay (so it runs the server role alone). */
-export async function startServerProcess(relay: RelayProcess, flags: string[] = []): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-server-"));
+/**
+ * `meridian start` linked to an outside relay (so it runs the server role alone), on a fresh data
+ * directory or on `dataDir` (a server started again after its store was seeded).
+ */
+export async function startServerProcess(
+  relay: RelayProcess,
+  flags: string[] = [],
+  dataDir = mkdtempSync(join(tmpdir(), "meridian-bench-server-")),
+): Promise<ServerProcess> {
   const [httpPort, metricsPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [...flags, CLI, "start"], {
     env: {
@@ -102,7 +117,7 @@ export async function startServerProcess(relay: RelayProcess, flags: string[] = 
       MERIDIAN_ADMIN_PASSWORD: BENCH_ADMIN.password,
       MERIDIAN_LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", openSync(benchLogPath("server"), "w"), "inherit"],
+    stdio: ["ignore", openSync(benchLogPath("server"), "a"), "inherit"],
   });
   const base = `http://127.0.0.1:${httpPort}`;
   await waitUntilHealthy(`${base}/healthz`, child, 30_000, 50);
@@ -135,6 +150,16 @@ export async function startServerProcess(relay: RelayProcess, flags: string[] = 
     return match ? Number(match[1]) : undefined;
   };
   return { child, dataDir, base, token, call, gauge };
+}
+
+/** Asks a `meridian` process to stop (SIGTERM, as an init system does) and waits until it has. */
+export async function stopProcess(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Users with one multi-use activation each, enough for `devices` devices at `perUser` a user. */
