@@ -24,7 +24,7 @@ import {
 import { createSecretBox, loadSecretKey, nodeCrypto } from "@meridian/crypto";
 import { openStore } from "@meridian/store";
 import { TenantPki } from "../../apps/server/src/device-endpoint/tenant-pki.js";
-import { APPLE_IDENTITY_DAYS } from "../../apps/server/src/device-endpoint/apple/scep-endpoint.js";
+import { APPLE_ENROLLMENT_DEFAULTS } from "@meridian/core";
 import { generateUsers } from "./dataset.js";
 import { seedFleet } from "./seed.js";
 
@@ -96,7 +96,7 @@ export async function seedAppleFleet(options: {
       const issued = await ca.issueForKey(publicKeyPem, {
         // The subject SCEP gives an Apple identity (scep-endpoint.ts).
         subject: { commonName: record.id, organizationalUnit: "Meridian Apple device" },
-        validityDays: APPLE_IDENTITY_DAYS,
+        validityDays: APPLE_ENROLLMENT_DEFAULTS.identityLifetimeDays,
         usage: "client",
       });
       serials.push({ serialNumber: issued.serialNumber, notAfter: issued.notAfter.getTime() });
