@@ -41,6 +41,7 @@ export {
 } from "./scep/index.js";
 export {
   DEFAULT_MAX_SIGNATURE_BYTES,
+  parsedCertificate,
   prepareCmsSigner,
   readAttachedCmsContent,
   signAttachedCms,
@@ -51,6 +52,7 @@ export {
   type CmsDigest,
   type CmsSigningIdentity,
   type CmsVerifyLimits,
+  type ParsedCertificate,
   type PreparedCmsSigner,
   type VerifiedAttachedCms,
   type VerifiedCmsSignature,

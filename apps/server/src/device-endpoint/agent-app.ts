@@ -108,7 +108,7 @@ export async function buildAgentApp(options: AgentAppOptions): Promise<AgentApp>
     pki: options.pki,
     identities: new AppleDeviceIdentities(
       options.pki,
-      (header, body) => verifyMdmSignature(header, body).certificate.der,
+      (header, body) => verifyMdmSignature(header, body).certificate,
     ),
     profiles: new AppleEnrollmentProfiles(
       options.core,

@@ -6,7 +6,7 @@ import { digestFromOid, OID, signatureAlgorithmFromOid, type CmsDigest } from ".
 import { DEFAULT_MAX_BER_DEPTH, MalformedBer } from "./ber.js";
 import { TAG } from "./ber-reader.js";
 import { readSignedData, type SignedDataParts, type SignerInfoParts } from "./read-signed-data.js";
-import { certificatePublicKey } from "./certificate-keys.js";
+import { parsedCertificate } from "./certificate-keys.js";
 import { findSignerCertificate } from "./signer-certificate.js";
 
 export interface CmsVerifyLimits {
@@ -91,18 +91,22 @@ export function verifySoleSigner(parts: SignedDataParts, content: Uint8Array): V
   const algorithm = signatureAlgorithmFromOid(signer.signatureAlgorithm, digest);
   const certificateDer = findSignerCertificate(parts.certificates, signer.sid);
   const fingerprint = sha256Hex(certificateDer);
-  const publicKey = signerKey(certificatePublicKey(certificateDer, fingerprint), algorithm.keyType);
+  const publicKey = signerKey(parsedCertificate(certificateDer, fingerprint).publicKey, algorithm.keyType);
   const signed = signedBytes(parts, signer, digest, content);
   if (!verifies(digest, signed, publicKey, signer.signature))
     throw new PkiError(
       "bad_signature",
       "The signature does not verify: the content was changed or was signed by another key.",
     );
+  // A copy (Buffer's slice would be a view): the input may be a pooled request buffer.
+  const der = new Uint8Array(certificateDer);
   return {
     certificate: {
-      // A copy (Buffer's slice would be a view): the input may be a pooled request buffer.
-      der: new Uint8Array(certificateDer),
-      pem: encodePem(certificateDer, "CERTIFICATE"),
+      der,
+      // Made only when asked for (from the copy): the check-in path never needs it.
+      get pem() {
+        return encodePem(der, "CERTIFICATE");
+      },
       fingerprint,
     },
     digestAlgorithm: digest,

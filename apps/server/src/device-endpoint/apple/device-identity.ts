@@ -1,14 +1,17 @@
-import { X509Certificate, createHash } from "node:crypto";
+import { X509Certificate, createHash, type KeyObject } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { MeridianError } from "@meridian/core";
-import { normalizeSerialNumber } from "@meridian/pki";
+import { normalizeSerialNumber, parsedCertificate } from "@meridian/pki";
 import { tlsSocketOf } from "../tls-socket.js";
 import type { TenantPki } from "../tenant-pki.js";
 
-/** Checks an Mdm-Signature header against the body; returns the signer's certificate (DER). */
-export type MdmSignatureVerifier = (header: string, body: Uint8Array) => Uint8Array;
+/** Checks an Mdm-Signature header against the body; returns the signer's certificate and its SHA-256. */
+export type MdmSignatureVerifier = (
+  header: string,
+  body: Uint8Array,
+) => { der: Uint8Array; fingerprint: string };
 
-const MAX_CACHED = 50_000;
+const MAX_CACHED = 100_000;
 
 /** A refusal Apple devices can live with: 400 or 403, never 401, which may make a device unenrol. */
 const refuse = (status: "invalid" | "forbidden", code: string, message: string) =>
@@ -21,8 +24,13 @@ const refuse = (status: "invalid" | "forbidden", code: string, message: string) 
  * device's state are the domain's to check).
  */
 export class AppleDeviceIdentities {
-  /** Certificates already checked against their tenant's CA, by SHA-256 of tenant and DER. */
+  /** Certificates already checked against their tenant's CA, by tenant and the certificate's SHA-256. */
   private readonly checked = new Map<string, { serial: string; notAfter: number }>();
+  /** Each tenant's CA certificate decoded, by its PEM (a renewed CA has another). */
+  private readonly authorities = new Map<
+    string,
+    { pem: string; certificate: X509Certificate; key: KeyObject }
+  >();
 
   constructor(
     private readonly pki: TenantPki,
@@ -33,9 +41,9 @@ export class AppleDeviceIdentities {
   async serialOf(tenantId: string, request: FastifyRequest, body: Uint8Array): Promise<string> {
     const header = request.headers["mdm-signature"];
     if (typeof header === "string" && header.length > 0) {
-      let der: Uint8Array;
+      let signer: { der: Uint8Array; fingerprint: string };
       try {
-        der = this.verifySignature(header, body);
+        signer = this.verifySignature(header, body);
       } catch (error) {
         throw refuse(
           "invalid",
@@ -43,11 +51,12 @@ export class AppleDeviceIdentities {
           `The Mdm-Signature header does not verify against the body: ${(error as Error).message}`,
         );
       }
-      return this.check(tenantId, der);
+      return this.check(tenantId, signer.der, signer.fingerprint);
     }
     const socket = tlsSocketOf(request);
     const peer = socket.getPeerCertificate?.();
-    if (peer && peer.raw) return this.check(tenantId, peer.raw);
+    if (peer && peer.raw)
+      return this.check(tenantId, peer.raw, createHash("sha256").update(peer.raw).digest("hex"));
     throw refuse(
       "forbidden",
       "identity_required",
@@ -55,19 +64,19 @@ export class AppleDeviceIdentities {
     );
   }
 
-  private async check(tenantId: string, der: Uint8Array): Promise<string> {
-    const key = createHash("sha256").update(tenantId).update(der).digest("base64");
+  private async check(tenantId: string, der: Uint8Array, fingerprint: string): Promise<string> {
+    const key = `${tenantId} ${fingerprint}`;
     const cached = this.checked.get(key);
     const now = this.now();
     if (cached && cached.notAfter > now) return cached.serial;
     let certificate: X509Certificate;
     try {
-      certificate = new X509Certificate(der);
+      certificate = parsedCertificate(der, fingerprint).certificate;
     } catch {
       throw refuse("invalid", "bad_certificate", "The signer's certificate cannot be read.");
     }
-    const ca = new X509Certificate((await this.pki.authority(tenantId)).certificatePem);
-    if (!certificate.checkIssued(ca) || !certificate.verify(ca.publicKey))
+    const ca = await this.authorityOf(tenantId);
+    if (!certificate.checkIssued(ca.certificate) || !certificate.verify(ca.key))
       throw refuse(
         "forbidden",
         "untrusted_identity",
@@ -84,5 +93,16 @@ export class AppleDeviceIdentities {
     if (this.checked.size >= MAX_CACHED) this.checked.delete(this.checked.keys().next().value!);
     this.checked.set(key, { serial, notAfter });
     return serial;
+  }
+
+  private async authorityOf(tenantId: string) {
+    const pem = (await this.pki.authority(tenantId)).certificatePem;
+    let ca = this.authorities.get(tenantId);
+    if (ca?.pem !== pem) {
+      const certificate = new X509Certificate(pem);
+      ca = { pem, certificate, key: certificate.publicKey };
+      this.authorities.set(tenantId, ca);
+    }
+    return ca;
   }
 }
