@@ -1,6 +1,7 @@
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { AppleEnrollment, AppleEnrollmentRepository } from "@meridian/core";
 import type { Database } from "../schema.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { RepositoryContext } from "./context.js";
 import { DEVICE_COLUMNS, toDevice } from "./devices.repository.js";
 
@@ -23,12 +24,52 @@ const toEnrollment = (row: Row): AppleEnrollment => ({
   checkedOutAt: time(row.checkedOutAt),
 });
 
+/** The check-in's one read: an identity, its device and its enrollment (prepared: it runs on every request). */
+const byCertificateQuery = preparedQuery(
+  "appleEnrollments.byCertificate",
+  (db: Kysely<Database>, tenantId: string, serialNumber: string) =>
+    db
+      .selectFrom("deviceCertificates")
+      .innerJoin("devices", (j) =>
+        j
+          .onRef("devices.tenantId", "=", "deviceCertificates.tenantId")
+          .onRef("devices.id", "=", "deviceCertificates.deviceId"),
+      )
+      .leftJoin("appleEnrollments", (j) =>
+        j
+          .onRef("appleEnrollments.tenantId", "=", "deviceCertificates.tenantId")
+          .onRef("appleEnrollments.deviceId", "=", "deviceCertificates.deviceId"),
+      )
+      .select(DEVICE_COLUMNS)
+      .select([
+        "deviceCertificates.revokedAt as certificateRevokedAt",
+        "appleEnrollments.deviceId as enrollmentDeviceId",
+        "appleEnrollments.udid",
+        "appleEnrollments.topic",
+        "appleEnrollments.enabled",
+        "appleEnrollments.awaitingConfiguration",
+        "appleEnrollments.unlockToken",
+        "appleEnrollments.bootstrapToken",
+        "appleEnrollments.tokenUpdates",
+        "appleEnrollments.createdAt as enrollmentCreatedAt",
+        "appleEnrollments.authenticatedAt",
+        "appleEnrollments.enabledAt",
+        "appleEnrollments.checkedOutAt",
+      ])
+      .where("deviceCertificates.tenantId", "=", tenantId)
+      .where("deviceCertificates.serialNumber", "=", serialNumber),
+);
+
 /** Devices still managed; a lost device keeps its identity so that it can be found and locked. */
 const RENEWABLE_STATES = ["active", "inactive", "lost"];
 
 const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
 
-export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): AppleEnrollmentRepository {
+export function appleEnrollmentRepository({
+  db,
+  tenantId,
+  dialect,
+}: RepositoryContext): AppleEnrollmentRepository {
   const table = () => db.selectFrom("appleEnrollments").selectAll().where("tenantId", "=", tenantId);
   return {
     async insert(enrollment, challenge) {
@@ -144,37 +185,7 @@ export function appleEnrollmentRepository({ db, tenantId }: RepositoryContext): 
       return rows.map((row) => row.deviceId);
     },
     async byCertificate(serialNumber) {
-      const row = await db
-        .selectFrom("deviceCertificates")
-        .innerJoin("devices", (j) =>
-          j
-            .onRef("devices.tenantId", "=", "deviceCertificates.tenantId")
-            .onRef("devices.id", "=", "deviceCertificates.deviceId"),
-        )
-        .leftJoin("appleEnrollments", (j) =>
-          j
-            .onRef("appleEnrollments.tenantId", "=", "deviceCertificates.tenantId")
-            .onRef("appleEnrollments.deviceId", "=", "deviceCertificates.deviceId"),
-        )
-        .select(DEVICE_COLUMNS)
-        .select([
-          "deviceCertificates.revokedAt as certificateRevokedAt",
-          "appleEnrollments.deviceId as enrollmentDeviceId",
-          "appleEnrollments.udid",
-          "appleEnrollments.topic",
-          "appleEnrollments.enabled",
-          "appleEnrollments.awaitingConfiguration",
-          "appleEnrollments.unlockToken",
-          "appleEnrollments.bootstrapToken",
-          "appleEnrollments.tokenUpdates",
-          "appleEnrollments.createdAt as enrollmentCreatedAt",
-          "appleEnrollments.authenticatedAt",
-          "appleEnrollments.enabledAt",
-          "appleEnrollments.checkedOutAt",
-        ])
-        .where("deviceCertificates.tenantId", "=", tenantId)
-        .where("deviceCertificates.serialNumber", "=", serialNumber)
-        .executeTakeFirst();
+      const row = (await byCertificateQuery.run({ db, dialect }, tenantId, serialNumber)).rows[0];
       if (!row) return undefined;
       const enrollment =
         row.enrollmentDeviceId === null

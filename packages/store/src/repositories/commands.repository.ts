@@ -1,7 +1,8 @@
-import { sql, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { Command, CommandError, CommandRepository, CommandState, CommandType } from "@meridian/core";
 import { keysetAfter, pageOf, parseJson } from "../query-helpers.js";
 import type { Database } from "../schema.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { RepositoryContext } from "./context.js";
 
 type Row = Selectable<Database["commands"]>;
@@ -28,6 +29,46 @@ const SET_CHUNK = 20_000;
 /** States a command can still be answered from; a late answer to an expired command is kept. */
 const ANSWERABLE: CommandState[] = ["delivered", "not_now", "expired"];
 const OPEN: CommandState[] = ["pending", "delivered", "not_now"];
+
+/**
+ * Takes a device's next command: the highest priority, then the oldest, marked delivered in one
+ * UPDATE. The state is checked again by the UPDATE itself: of two fetches racing for one command,
+ * one gets it. Prepared, since every check-in runs it. `resendUnanswered` is for devices that ask
+ * only once they have answered (Apple's): a command handed out and never answered goes out again.
+ */
+function takeNextQuery(resendUnanswered: boolean) {
+  return preparedQuery(
+    `commands.takeNext(${resendUnanswered})`,
+    (db: Kysely<Database>, tenantId: string, deviceId: string, now: number, retryAt: number) => {
+      const due = resendUnanswered
+        ? sql<boolean>`(${sql.ref("state")} in ('pending', 'delivered') or (${sql.ref("state")} = 'not_now' and ${sql.ref("retry_at")} <= ${now}))`
+        : sql<boolean>`(${sql.ref("state")} = 'pending' or (${sql.ref("state")} in ('delivered', 'not_now') and ${sql.ref("retry_at")} <= ${now}))`;
+      const next = db
+        .selectFrom("commands")
+        .select("id")
+        .where("tenantId", "=", tenantId)
+        .where("deviceId", "=", deviceId)
+        .where(due)
+        .where("expiresAt", ">", now)
+        .orderBy("priority", "desc")
+        .orderBy("id")
+        .limit(1);
+      return db
+        .updateTable("commands")
+        .set((eb) => ({ state: "delivered", deliveredAt: now, retryAt, attempts: eb("attempts", "+", 1) }))
+        .where("tenantId", "=", tenantId)
+        .where("id", "=", next)
+        .where(due)
+        .returningAll();
+    },
+  );
+}
+const takeNextDue = takeNextQuery(false);
+const takeNextResending = takeNextQuery(true);
+
+const getQuery = preparedQuery("commands.get", (db: Kysely<Database>, tenantId: string, id: string) =>
+  db.selectFrom("commands").selectAll().where("tenantId", "=", tenantId).where("id", "=", id),
+);
 
 export function commandRepository({ db, tenantId, dialect }: RepositoryContext): CommandRepository {
   const table = () => db.selectFrom("commands").selectAll().where("tenantId", "=", tenantId);
@@ -59,32 +100,12 @@ export function commandRepository({ db, tenantId, dialect }: RepositoryContext):
       }
     },
     async get(id) {
-      const row = await table().where("id", "=", id).executeTakeFirst();
+      const row = (await getQuery.run({ db, dialect }, tenantId, id)).rows[0];
       return row && toCommand(row);
     },
     async takeNext(deviceId, now, retryAt, resendUnanswered = false) {
-      const due = resendUnanswered
-        ? sql<boolean>`(${sql.ref("state")} in ('pending', 'delivered') or (${sql.ref("state")} = 'not_now' and ${sql.ref("retry_at")} <= ${now}))`
-        : sql<boolean>`(${sql.ref("state")} = 'pending' or (${sql.ref("state")} in ('delivered', 'not_now') and ${sql.ref("retry_at")} <= ${now}))`;
-      const next = db
-        .selectFrom("commands")
-        .select("id")
-        .where("tenantId", "=", tenantId)
-        .where("deviceId", "=", deviceId)
-        .where(due)
-        .where("expiresAt", ">", now)
-        .orderBy("priority", "desc")
-        .orderBy("id")
-        .limit(1);
-      // The state is checked again by the UPDATE itself: of two fetches racing for one command, one gets it.
-      const row = await db
-        .updateTable("commands")
-        .set((eb) => ({ state: "delivered", deliveredAt: now, retryAt, attempts: eb("attempts", "+", 1) }))
-        .where("tenantId", "=", tenantId)
-        .where("id", "=", next)
-        .where(due)
-        .returningAll()
-        .executeTakeFirst();
+      const take = resendUnanswered ? takeNextResending : takeNextDue;
+      const row = (await take.run({ db, dialect }, tenantId, deviceId, now, retryAt)).rows[0];
       return row && toCommand(row);
     },
     async complete(id, deviceId, outcome) {
