@@ -41,7 +41,7 @@ export {
 } from "./scep/index.js";
 export {
   DEFAULT_MAX_SIGNATURE_BYTES,
-  parsedCertificate,
+  decodedCertificate,
   prepareCmsSigner,
   readAttachedCmsContent,
   signAttachedCms,
@@ -52,7 +52,6 @@ export {
   type CmsDigest,
   type CmsSigningIdentity,
   type CmsVerifyLimits,
-  type ParsedCertificate,
   type PreparedCmsSigner,
   type VerifiedAttachedCms,
   type VerifiedCmsSignature,

@@ -1,6 +1,6 @@
 export type { CmsDigest } from "./algorithms.js";
 export { prepareCmsSigner, type CmsSigningIdentity, type PreparedCmsSigner } from "./cms-signer.js";
-export { parsedCertificate, type ParsedCertificate } from "./certificate-keys.js";
+export { decodedCertificate } from "./certificate-keys.js";
 export { verifyMdmSignature } from "./mdm-signature.js";
 export { readAttachedCmsContent, type VerifiedAttachedCms } from "./read-attached.js";
 export { signAttachedCms, signCms, signDetachedCms } from "./sign-cms.js";

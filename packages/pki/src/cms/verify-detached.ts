@@ -6,7 +6,7 @@ import { digestFromOid, OID, signatureAlgorithmFromOid, type CmsDigest } from ".
 import { DEFAULT_MAX_BER_DEPTH, MalformedBer } from "./ber.js";
 import { TAG } from "./ber-reader.js";
 import { readSignedData, type SignedDataParts, type SignerInfoParts } from "./read-signed-data.js";
-import { parsedCertificate } from "./certificate-keys.js";
+import { certificatePublicKey } from "./certificate-keys.js";
 import { findSignerCertificate } from "./signer-certificate.js";
 
 export interface CmsVerifyLimits {
@@ -91,7 +91,7 @@ export function verifySoleSigner(parts: SignedDataParts, content: Uint8Array): V
   const algorithm = signatureAlgorithmFromOid(signer.signatureAlgorithm, digest);
   const certificateDer = findSignerCertificate(parts.certificates, signer.sid);
   const fingerprint = sha256Hex(certificateDer);
-  const publicKey = signerKey(parsedCertificate(certificateDer, fingerprint).publicKey, algorithm.keyType);
+  const publicKey = signerKey(certificatePublicKey(certificateDer, fingerprint), algorithm.keyType);
   const signed = signedBytes(parts, signer, digest, content);
   if (!verifies(digest, signed, publicKey, signer.signature))
     throw new PkiError(

@@ -1,7 +1,7 @@
 import { X509Certificate, createHash, type KeyObject } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { MeridianError } from "@meridian/core";
-import { normalizeSerialNumber, parsedCertificate } from "@meridian/pki";
+import { decodedCertificate, normalizeSerialNumber } from "@meridian/pki";
 import { tlsSocketOf } from "../tls-socket.js";
 import type { TenantPki } from "../tenant-pki.js";
 
@@ -71,7 +71,7 @@ export class AppleDeviceIdentities {
     if (cached && cached.notAfter > now) return cached.serial;
     let certificate: X509Certificate;
     try {
-      certificate = parsedCertificate(der, fingerprint).certificate;
+      certificate = decodedCertificate(der, fingerprint);
     } catch {
       throw refuse("invalid", "bad_certificate", "The signer's certificate cannot be read.");
     }
