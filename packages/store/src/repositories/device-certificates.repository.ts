@@ -1,9 +1,24 @@
+import type { Kysely } from "kysely";
 import type { DeviceCertificateRepository } from "@meridian/core";
+import { preparedQuery } from "../prepared-query.js";
+import type { Database } from "../schema.js";
 import type { RepositoryContext } from "./context.js";
+
+/** A device's certificate by serial: every agent request starts with it (prepared, decision 18). */
+const bySerial = preparedQuery(
+  "deviceCertificates.get",
+  (db: Kysely<Database>, tenantId: string, serialNumber: string) =>
+    db
+      .selectFrom("deviceCertificates")
+      .select(["serialNumber", "deviceId", "issuedAt", "notAfter", "revokedAt"])
+      .where("tenantId", "=", tenantId)
+      .where("serialNumber", "=", serialNumber),
+);
 
 export function deviceCertificateRepository({
   db,
   tenantId,
+  dialect,
 }: RepositoryContext): DeviceCertificateRepository {
   return {
     async insert(certificate) {
@@ -13,12 +28,7 @@ export function deviceCertificateRepository({
         .execute();
     },
     async get(serialNumber) {
-      return db
-        .selectFrom("deviceCertificates")
-        .select(["serialNumber", "deviceId", "issuedAt", "notAfter", "revokedAt"])
-        .where("tenantId", "=", tenantId)
-        .where("serialNumber", "=", serialNumber)
-        .executeTakeFirst();
+      return (await bySerial.run({ db, dialect }, tenantId, serialNumber)).rows[0];
     },
     async revokeForDevice(deviceId, at) {
       const result = await db

@@ -9,7 +9,8 @@ import type {
   Ownership,
   Platform,
 } from "@meridian/core";
-import { sql, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { preparedQuery } from "../prepared-query.js";
 import { likeContains, pageOf } from "../query-helpers.js";
 import { afterCursor, firstRows, type ListOrder } from "../sorted-list.js";
 import type { Database } from "../schema.js";
@@ -129,6 +130,15 @@ function withFilters<O>(
   return q;
 }
 
+/** A device by id, read on every agent request (prepared, decision 18). */
+const deviceById = preparedQuery("devices.get", (db: Kysely<Database>, tenantId: string, id: string) =>
+  db
+    .selectFrom("devices")
+    .select(DEVICE_COLUMNS)
+    .where("devices.tenantId", "=", tenantId)
+    .where("devices.id", "=", id),
+);
+
 export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): DeviceRepository {
   const table = () =>
     db.selectFrom("devices").select(DEVICE_COLUMNS).where("devices.tenantId", "=", tenantId);
@@ -156,7 +166,7 @@ export function deviceRepository({ db, tenantId, dialect }: RepositoryContext): 
       }
     },
     async get(id) {
-      const row = await table().where("devices.id", "=", id).executeTakeFirst();
+      const row = (await deviceById.run({ db, dialect }, tenantId, id)).rows[0];
       return row && toDevice(row);
     },
     async update(id, patch) {
