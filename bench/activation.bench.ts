@@ -9,14 +9,14 @@
  * --profile DIR writes a V8 CPU profile of the server process and of each worker into DIR.
  */
 import { spawn, execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { promisify } from "node:util";
-import { freePort, stopChild, waitUntilHealthy } from "./lib/child.js";
+import { cpuSeconds, freePort, stopChild, waitUntilHealthy } from "./lib/child.js";
 import { describeMachine, machineLine } from "./lib/machine.js";
 import { writeResults } from "./lib/report.js";
 import { markdownTable, summarize } from "./lib/stats.js";
@@ -52,16 +52,6 @@ interface RunResult {
   serverCpuMs: number;
   deviceCpuMs: number;
   lastError: string | undefined;
-}
-
-/**
- * A process's CPU seconds so far, from /proc (user + system, in clock ticks of 1/100 s). The machine
- * is shared and noisy; CPU time per activation is steadier than the wall-clock rate, and says what
- * the whole machine could do: its cores' seconds divided by the CPU seconds one activation costs.
- */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function oneRun(): Promise<RunResult> {

@@ -11,12 +11,12 @@
  * check-in is reported too: it says what one core could do alone.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
+import { cpuSeconds } from "./lib/child.js";
 import { describeMachine, machineLine } from "./lib/machine.js";
 import { createAccounts, startRelayProcess, startServerProcess } from "./lib/meridian-processes.js";
 import { writeResults } from "./lib/report.js";
@@ -37,12 +37,6 @@ const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const TARGET = 1_000;
 const WORKER = fileURLToPath(new URL("./lib/apple-checkin-worker.ts", import.meta.url));
-
-/** CPU seconds a process has used so far (user + system). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 interface Worker {
   child: ChildProcess;

@@ -12,7 +12,7 @@
  * (bench/lib/apple-fleet-seed.ts), which is reported but not timed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -24,6 +24,7 @@ import { makeProviderCertificate } from "@meridian/push/testing/provider-certifi
 import { startApnsEmulatorProcess } from "./lib/apns-emulator-process.js";
 import type { DeliveryWorkerOptions } from "./lib/apple-delivery-worker.js";
 import { seedAppleFleet } from "./lib/apple-fleet-seed.js";
+import { cpuSeconds } from "./lib/child.js";
 import { describeMachine, machineLine } from "./lib/machine.js";
 import {
   residentBytes,
@@ -66,12 +67,6 @@ const PROFILE = encodePlist({
     },
   ],
 });
-
-/** CPU seconds a process has used so far (user + system). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

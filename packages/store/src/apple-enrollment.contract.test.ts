@@ -1,14 +1,7 @@
-import {
-  ALL_PERMISSIONS,
-  DEFAULT_TENANT_ID,
-  createCore,
-  systemActor,
-  type Actor,
-  type Core,
-} from "@meridian/core";
-import { createSecretBox, nodeCrypto } from "@meridian/crypto";
-import { randomBytes } from "node:crypto";
+import { ALL_PERMISSIONS, DEFAULT_TENANT_ID, systemActor, type Actor, type Core } from "@meridian/core";
+import { nodeCrypto } from "@meridian/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coreOnBackend, standInMatches } from "./testing/apple-core.js";
 import { storeBackends } from "./testing/backends.js";
 
 /** Apple enrollment (profile, SCEP challenge, check-ins) and stored profiles, on every backend. */
@@ -18,32 +11,16 @@ describe.each(storeBackends)("Apple enrollment on $name", (backend) => {
   let admin: Actor;
   let now = Date.UTC(2026, 10, 1);
   const globexId = "00000000-0000-7000-8000-0000000000b7";
-  // A stand-in for the SPAKE2+ verifier: here the password matches when its hash does.
-  const verifierOf = (password: string) => `stand-in:${nodeCrypto.sha256(password)}`;
-  const matches = async (verifier: string, password: string) => verifier === verifierOf(password);
+  const matches = standInMatches;
   let serial = 0;
   const issue = async () => ({ serialNumber: `a${++serial}`, notAfter: now + 365 * 86_400_000 });
 
   beforeAll(async () => {
-    env = await backend.open();
-    core = createCore(
-      {
-        store: env.store,
-        crypto: nodeCrypto,
-        secretBox: createSecretBox(randomBytes(32)),
-        clock: { now: () => now },
-      },
-      { activationSecrets: { createVerifier: async (password) => verifierOf(password) } },
-    );
-    await core.tenants.ensureDefaultTenant(false);
-    await env.store.tenants.insert({
-      id: globexId,
-      slug: "globex-apple",
-      name: "Globex",
-      operator: false,
-      createdAt: now,
-    });
-    admin = systemActor(DEFAULT_TENANT_ID, "admin@example.com", ALL_PERMISSIONS);
+    ({ env, core, admin } = await coreOnBackend(
+      backend,
+      { now: () => now },
+      { id: globexId, slug: "globex-apple" },
+    ));
   });
   afterAll(async () => env?.dispose());
 

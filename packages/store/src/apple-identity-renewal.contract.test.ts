@@ -1,14 +1,6 @@
-import {
-  ALL_PERMISSIONS,
-  DEFAULT_TENANT_ID,
-  createCore,
-  systemActor,
-  type Actor,
-  type Core,
-} from "@meridian/core";
-import { createSecretBox, nodeCrypto } from "@meridian/crypto";
-import { randomBytes } from "node:crypto";
+import { ALL_PERMISSIONS, DEFAULT_TENANT_ID, systemActor, type Actor, type Core } from "@meridian/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coreOnBackend, standInMatches } from "./testing/apple-core.js";
 import { storeBackends } from "./testing/backends.js";
 
 const DAY = 86_400_000;
@@ -20,31 +12,16 @@ describe.each(storeBackends)("Apple identity renewal on $name", (backend) => {
   let admin: Actor;
   let now = Date.UTC(2026, 10, 1);
   const globexId = "00000000-0000-7000-8000-0000000000c8";
-  const verifierOf = (password: string) => `stand-in:${nodeCrypto.sha256(password)}`;
-  const matches = async (verifier: string, password: string) => verifier === verifierOf(password);
+  const matches = standInMatches;
   let serial = 0;
   const certificate = (days: number) => ({ serialNumber: `r${++serial}`, notAfter: now + days * DAY });
 
   beforeAll(async () => {
-    env = await backend.open();
-    core = createCore(
-      {
-        store: env.store,
-        crypto: nodeCrypto,
-        secretBox: createSecretBox(randomBytes(32)),
-        clock: { now: () => now },
-      },
-      { activationSecrets: { createVerifier: async (password) => verifierOf(password) } },
-    );
-    await core.tenants.ensureDefaultTenant(false);
-    await env.store.tenants.insert({
-      id: globexId,
-      slug: "globex-renewal",
-      name: "Globex",
-      operator: false,
-      createdAt: now,
-    });
-    admin = systemActor(DEFAULT_TENANT_ID, "admin@example.com", ALL_PERMISSIONS);
+    ({ env, core, admin } = await coreOnBackend(
+      backend,
+      { now: () => now },
+      { id: globexId, slug: "globex-renewal" },
+    ));
   });
   afterAll(async () => env?.dispose());
 
