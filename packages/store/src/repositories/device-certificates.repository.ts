@@ -20,6 +20,17 @@ export function deviceCertificateRepository({
   tenantId,
   dialect,
 }: RepositoryContext): DeviceCertificateRepository {
+  /** The device's newest certificate still in force: its current identity. */
+  const newestLive = (deviceId: string) =>
+    db
+      .selectFrom("deviceCertificates")
+      .where("tenantId", "=", tenantId)
+      .where("deviceId", "=", deviceId)
+      .where("revokedAt", "is", null)
+      .orderBy("issuedAt", "desc")
+      .orderBy("notAfter", "desc")
+      .orderBy("serialNumber", "desc")
+      .limit(1);
   return {
     async insert(certificate) {
       await db
@@ -41,37 +52,18 @@ export function deviceCertificateRepository({
       return Number(result.numUpdatedRows);
     },
     async revokeAllButNewest(deviceId, at) {
-      const newest = db
-        .selectFrom("deviceCertificates")
-        .select("serialNumber")
-        .where("tenantId", "=", tenantId)
-        .where("deviceId", "=", deviceId)
-        .where("revokedAt", "is", null)
-        .orderBy("issuedAt", "desc")
-        .orderBy("notAfter", "desc")
-        .orderBy("serialNumber", "desc")
-        .limit(1);
       const result = await db
         .updateTable("deviceCertificates")
         .set({ revokedAt: at })
         .where("tenantId", "=", tenantId)
         .where("deviceId", "=", deviceId)
         .where("revokedAt", "is", null)
-        .where("serialNumber", "not in", newest)
+        .where("serialNumber", "not in", newestLive(deviceId).select("serialNumber"))
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
     async identityExpiry(deviceId) {
-      const row = await db
-        .selectFrom("deviceCertificates")
-        .select("notAfter")
-        .where("tenantId", "=", tenantId)
-        .where("deviceId", "=", deviceId)
-        .where("revokedAt", "is", null)
-        .orderBy("issuedAt", "desc")
-        .orderBy("notAfter", "desc")
-        .limit(1)
-        .executeTakeFirst();
+      const row = await newestLive(deviceId).select("notAfter").executeTakeFirst();
       return row ? Number(row.notAfter) : null;
     },
   };
