@@ -242,6 +242,15 @@ describe("the console, in Chromium", () => {
     await toGroup("Engineering", "Queued for 1 iOS device.");
     await toGroup("Nobody here", "No managed iOS device was found there; nothing was sent.");
 
+    // The device list filters by group too, and keeps the group in the address.
+    await nav(page, "Devices");
+    await page.getByTestId("device-row").first().waitFor();
+    await page.getByTestId("device-filters").getByLabel("Group", { exact: true }).click();
+    await page.getByRole("option", { name: "Engineering" }).click();
+    await expect.poll(() => page.getByTestId("device-row").count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get("group")).toBe(outer.body.id);
+    await page.getByTestId("device-row").locator(`a[href$="${iphone.deviceId}"]`).waitFor();
+
     // The iPhone's page offers the Apple commands, among them installing a stored profile.
     await page.goto(`${rig.url}/console/devices/${iphone.deviceId}`);
     await page.getByRole("button", { name: "Send command" }).click();

@@ -19,6 +19,7 @@ export const DEVICE_FILTERS = [
   "state",
   "ownership",
   "compliance",
+  "group",
   "q",
   "sort",
   "order",

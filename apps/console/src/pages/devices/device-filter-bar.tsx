@@ -1,6 +1,9 @@
 import { Button, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { useCan } from "../../api/me";
 import { PLATFORM_LABELS } from "../../components/format";
 import type { DeviceFilterValues } from "./device-filters";
 
@@ -43,8 +46,15 @@ export function DeviceFilterBar({
     setText(next);
     applyText(next);
   };
-  const choose = (key: "platform" | "state" | "ownership" | "compliance") => (value: string | null) =>
-    onChange({ ...filters, [key]: value ?? undefined });
+  const canReadGroups = useCan("groups:read");
+  const groups = useQuery({
+    queryKey: ["groups", "tree", "flat"],
+    queryFn: () => unwrap(api.GET("/api/v1/groups/tree")),
+    enabled: canReadGroups,
+  });
+  const choose =
+    (key: "platform" | "state" | "ownership" | "compliance" | "group") => (value: string | null) =>
+      onChange({ ...filters, [key]: value ?? undefined });
   const clear = () => {
     setText({ q: "", osVersion: "", ownerEmail: "" });
     onChange({});
@@ -108,6 +118,19 @@ export function DeviceFilterBar({
         onChange={typed("ownerEmail")}
         w={200}
       />
+      {canReadGroups && (
+        <Select
+          label="Group"
+          placeholder="Any"
+          title="Devices of the group's users, and of the users in the groups nested in it"
+          data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          value={filters.group ?? null}
+          onChange={choose("group")}
+          searchable
+          clearable
+          w={170}
+        />
+      )}
       <Button variant="subtle" onClick={clear}>
         Clear
       </Button>

@@ -3,7 +3,7 @@ import { DEVICE_FILTERS, DEVICE_PAGE } from "../../boot/first-screen";
 
 export type DeviceFilterValues = Pick<
   DeviceListQuery,
-  "platform" | "osVersion" | "state" | "ownership" | "compliance" | "q" | "sort" | "order"
+  "platform" | "osVersion" | "state" | "ownership" | "compliance" | "group" | "q" | "sort" | "order"
 > & {
   ownerEmail?: string | undefined;
 };
