@@ -60,6 +60,14 @@ describe.each(storeBackends)("Apple identity renewal on $name", (backend) => {
   it("queues one renewal for an identity ending within the window, binds the new identity to the managed device, and revokes the old one once acknowledged", async () => {
     const soon = await managedDevice("ada@example.com", 20);
     const later = await managedDevice("bob@example.com", 300);
+    const endingBefore = (at: number) =>
+      env.store.forTenant(DEFAULT_TENANT_ID).appleEnrollments.countIdentitiesEndingBefore(at);
+    expect(await endingBefore(now + 30 * DAY)).toBe(1);
+    expect(await endingBefore(now + 400 * DAY)).toBe(2);
+    expect((await core.devices.summary(admin)).appleIdentitiesEndingSoon).toBe(0);
+    now += 14 * DAY;
+    expect((await core.devices.summary(admin)).appleIdentitiesEndingSoon).toBe(1);
+    now -= 14 * DAY;
 
     const swept = await core.identityRenewals.queueDue();
     expect(queuedFor(swept, DEFAULT_TENANT_ID)).toBe(1);
@@ -96,6 +104,8 @@ describe.each(storeBackends)("Apple identity renewal on $name", (backend) => {
       undefined,
     );
     expect(await core.devices.get(admin, soon.device.id)).toMatchObject({ state: "active" });
+    // The new identity is the current one: the device no longer counts as ending soon.
+    expect(await endingBefore(now + 30 * DAY)).toBe(0);
     const session = await core.appleEnrollments.commandSession(
       DEFAULT_TENANT_ID,
       renewed.serialNumber,

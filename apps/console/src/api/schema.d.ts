@@ -6043,6 +6043,8 @@ export interface paths {
           };
           content: {
             "application/json": {
+              /** @description Enrolled Apple devices whose identity certificate ends within 7 days without a renewal having taken; at the end they stop being managed. */
+              appleIdentitiesEndingSoon: number;
               /** @description By each device's last compliance report. */
               byCompliance: {
                 compliant: number;

@@ -71,6 +71,11 @@ export interface AppleEnrollmentRepository {
    * not now): the renewal sweep's work, found in one set-based query, at most `limit` of them.
    */
   dueForRenewal(expiringBefore: number, limit: number): Promise<string[]>;
+  /**
+   * How many enabled enrollments of managed devices have a current identity (their latest-ending
+   * unrevoked certificate) ending before `at`, renewal sent or not.
+   */
+  countIdentitiesEndingBefore(at: number): Promise<number>;
   delete(deviceId: string): Promise<void>;
   /**
    * Everything a check-in needs to know about the identity that signed it, in one query: the

@@ -16,6 +16,8 @@ import type {
 import type { ComplianceReport, DeviceInventory } from "./inventory.js";
 import type { ActivationListener } from "../activations/activation.service.js";
 
+/** An Apple identity this close to its end without renewal is worth an administrator's attention. */
+const IDENTITY_WARNING_MS = 7 * 86_400_000;
 export interface NewDevice {
   name?: string | undefined;
   platform: Platform;
@@ -323,6 +325,13 @@ export class DeviceService {
   }
 
   async summary(actor: Actor): Promise<DeviceSummary> {
-    return this.deps.store.forTenant(actor.tenantId).devices.summary(this.deps.clock.now());
+    const tenant = this.deps.store.forTenant(actor.tenantId);
+    const now = this.deps.clock.now();
+    return {
+      ...(await tenant.devices.summary(now)),
+      appleIdentitiesEndingSoon: await tenant.appleEnrollments.countIdentitiesEndingBefore(
+        now + IDENTITY_WARNING_MS,
+      ),
+    };
   }
 }

@@ -88,6 +88,11 @@ export interface DeviceSummary {
   byLastContact: { day: number; week: number; month: number; older: number; never: number };
   /** By the device's last compliance report. */
   byCompliance: { compliant: number; notCompliant: number; notReported: number };
+  /**
+   * Enrolled Apple devices whose identity ends within a week: renewal has not taken (the device was
+   * offline, or answered the renewal with an error), and at the end the device stops being managed.
+   */
+  appleIdentitiesEndingSoon: number;
 }
 
 export interface DeviceRepository {
@@ -108,7 +113,7 @@ export interface DeviceRepository {
   managedIds(ids: string[], platforms?: readonly Platform[]): Promise<string[]>;
   countForUser(userId: string): Promise<number>;
   /** Counts for the dashboard; `now` places the last-contact buckets. */
-  summary(now: number): Promise<DeviceSummary>;
+  summary(now: number): Promise<Omit<DeviceSummary, "appleIdentitiesEndingSoon">>;
 }
 
 /** A device's identity certificate, as the tenant CA issued it. */

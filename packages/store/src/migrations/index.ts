@@ -7,6 +7,7 @@ import * as deviceCompliance from "./0005-device-compliance.js";
 import * as devicePush from "./0006-device-push.js";
 import * as deviceSummaryIndex from "./0007-device-summary-index.js";
 import * as appleMdm from "./0008-apple-mdm.js";
+import * as identityExpiryIndex from "./0009-identity-expiry-index.js";
 
 type Dialect = "sqlite" | "postgres";
 interface DialectMigration {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0006-device-push": devicePush,
   "0007-device-summary-index": deviceSummaryIndex,
   "0008-apple-mdm": appleMdm,
+  "0009-identity-expiry-index": identityExpiryIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -71,6 +71,37 @@ export function appleEnrollmentRepository({
   dialect,
 }: RepositoryContext): AppleEnrollmentRepository {
   const table = () => db.selectFrom("appleEnrollments").selectAll().where("tenantId", "=", tenantId);
+  /**
+   * Enabled enrollments of managed devices whose current identity ends before `at`: a certificate in
+   * force ending before it, and none ending later. Read from the certificates' expiry index, so the
+   * cost follows how many end soon, not the size of the fleet.
+   */
+  const identitiesEndingBefore = (at: number) =>
+    db
+      .selectFrom("deviceCertificates as c")
+      .innerJoin("appleEnrollments as e", (j) =>
+        j.onRef("e.tenantId", "=", "c.tenantId").onRef("e.deviceId", "=", "c.deviceId"),
+      )
+      .innerJoin("devices as d", (j) =>
+        j.onRef("d.tenantId", "=", "c.tenantId").onRef("d.id", "=", "c.deviceId"),
+      )
+      .where("c.tenantId", "=", tenantId)
+      .where("c.notAfter", "<", at)
+      .where("c.revokedAt", "is", null)
+      .where("e.enabled", "=", 1)
+      .where("d.state", "in", RENEWABLE_STATES)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("deviceCertificates as later")
+              .select("later.serialNumber")
+              .whereRef("later.tenantId", "=", "c.tenantId")
+              .whereRef("later.deviceId", "=", "c.deviceId")
+              .where("later.revokedAt", "is", null)
+              .where("later.notAfter", ">=", at),
+          ),
+        ),
+      );
   return {
     async insert(enrollment, challenge) {
       await db
@@ -146,43 +177,31 @@ export function appleEnrollmentRepository({
       return result.numUpdatedRows > 0n;
     },
     async dueForRenewal(expiringBefore, limit) {
-      // One pass over the tenant's enrollments; each probe below is an index lookup by device.
-      const rows = await db
-        .selectFrom("appleEnrollments as e")
-        .innerJoin("devices as d", (j) =>
-          j.onRef("d.tenantId", "=", "e.tenantId").onRef("d.id", "=", "e.deviceId"),
-        )
-        .select("e.deviceId")
-        .where("e.tenantId", "=", tenantId)
-        .where("e.enabled", "=", 1)
-        .where("d.state", "in", RENEWABLE_STATES)
-        .where(
-          (eb) =>
-            eb
-              .selectFrom("deviceCertificates as c")
-              .select((c) => c.fn.max("c.notAfter").as("latest"))
-              .whereRef("c.tenantId", "=", "e.tenantId")
-              .whereRef("c.deviceId", "=", "e.deviceId")
-              .where("c.revokedAt", "is", null),
-          "<",
-          expiringBefore,
-        )
+      const rows = await identitiesEndingBefore(expiringBefore)
+        .select("c.deviceId")
+        .distinct()
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
               selectFrom("commands as m")
                 .select("m.id")
-                .whereRef("m.tenantId", "=", "e.tenantId")
-                .whereRef("m.deviceId", "=", "e.deviceId")
+                .whereRef("m.tenantId", "=", "c.tenantId")
+                .whereRef("m.deviceId", "=", "c.deviceId")
                 .where("m.type", "=", "renew_identity")
                 .where("m.state", "in", ["pending", "delivered", "not_now"]),
             ),
           ),
         )
-        .orderBy("e.deviceId")
+        .orderBy("c.deviceId")
         .limit(limit)
         .execute();
       return rows.map((row) => row.deviceId);
+    },
+    async countIdentitiesEndingBefore(at) {
+      const row = await identitiesEndingBefore(at)
+        .select((eb) => eb.fn.count<number | string>("c.deviceId").distinct().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async byCertificate(serialNumber) {
       const row = (await byCertificateQuery.run({ db, dialect }, tenantId, serialNumber)).rows[0];

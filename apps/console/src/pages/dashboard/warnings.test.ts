@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { DeviceSummary } from "../../api/types";
 import { fleetWarnings } from "./warnings";
 
 const DAY = 86_400_000;
@@ -30,5 +31,26 @@ describe("fleetWarnings", () => {
         { service: "fcm", identity: "acme-fleet" },
       ]),
     ).toEqual([]);
+  });
+
+  it("warns of Apple devices whose identity ends within a week without renewal, and not when there are none", () => {
+    const summary = (appleIdentitiesEndingSoon: number): DeviceSummary => ({
+      total: 10,
+      byPlatform: { ios: 10 },
+      byState: { active: 10 },
+      byOsVersion: [],
+      byLastContact: { day: 10, week: 0, month: 0, older: 0, never: 0 },
+      byCompliance: { compliant: 0, notCompliant: 0, notReported: 10 },
+      appleIdentitiesEndingSoon,
+    });
+    expect(fleetWarnings(undefined, summary(0), now)).toEqual([]);
+    const [one] = fleetWarnings(undefined, summary(1), now);
+    expect(one).toMatchObject({
+      key: "apple-identities",
+      title: "1 Apple device has not renewed its identity",
+    });
+    const [many] = fleetWarnings(undefined, summary(1200), now);
+    expect(many!.title).toBe("1,200 Apple devices have not renewed their identity");
+    expect(many!.message).toContain("must be enrolled again");
   });
 });

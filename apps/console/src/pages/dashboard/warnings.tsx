@@ -24,8 +24,8 @@ export interface Warning {
 }
 
 /**
- * What needs an administrator's attention: the relay link, the licence and the fleet size, and push
- * certificates that end within 30 days.
+ * What needs an administrator's attention: the relay link, the licence and the fleet size, push
+ * certificates that end within 30 days, and Apple identities about to end without renewal.
  */
 export function fleetWarnings(
   relay: RelayStatus | undefined,
@@ -60,6 +60,16 @@ export function fleetWarnings(
       color: licence.expiresAt < now ? "red" : "yellow",
       title: licence.expiresAt < now ? "The licence has expired" : "The licence expires soon",
       message: `It ends on ${formatDateTime(licence.expiresAt)}. Ask your relay operator to renew it.`,
+    });
+  const ending = summary?.appleIdentitiesEndingSoon ?? 0;
+  if (ending > 0)
+    warnings.push({
+      key: "apple-identities",
+      color: "yellow",
+      title: `${ending.toLocaleString()} Apple ${ending === 1 ? "device has" : "devices have"} not renewed ${ending === 1 ? "its" : "their"} identity`,
+      message:
+        "Their identity certificates end within 7 days. Each was sent a renewal; a device that stays offline, " +
+        "or keeps answering it with an error, stops being managed when its identity ends and must be enrolled again.",
     });
   for (const credentials of pushCredentials) {
     if (credentials.expiresAt === undefined || !expiresSoon(credentials.expiresAt, now)) continue;

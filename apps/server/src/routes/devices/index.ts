@@ -128,6 +128,10 @@ export function deviceRoutes(app: TypedApp, core: Core): void {
               { compliant: Type.Integer(), notCompliant: Type.Integer(), notReported: Type.Integer() },
               { description: "By each device's last compliance report." },
             ),
+            appleIdentitiesEndingSoon: Type.Integer({
+              description:
+                "Enrolled Apple devices whose identity certificate ends within 7 days without a renewal having taken; at the end they stop being managed.",
+            }),
           }),
           ...problemResponses,
         },
