@@ -4,6 +4,8 @@ export type PushErrorCode =
   | "invalid_credentials"
   /** An APNs certificate for a topic other than the one devices enrolled with, not confirmed. */
   | "topic_change_unconfirmed"
+  /** Credentials for one tenant (a scope) of a service whose credentials serve the whole server. */
+  | "scope_not_supported"
   /** The credential has passed its expiry date. */
   | "credentials_expired"
   /** The push service refused the credential (revoked key, wrong team, bad secret). */

@@ -32,24 +32,33 @@ export class PushGateway {
     readonly channels?: PushChannelHub,
   ) {}
 
-  /** Checks the credentials by building their client, then keeps them sealed. Throws a PushError if they cannot be used. */
-  async setCredentials(serverId: string, credentials: PushCredentials): Promise<PushCredentialsStatus> {
+  /**
+   * Checks the credentials by building their client, then keeps them sealed. Throws a PushError if
+   * they cannot be used. A scope (a tenant of the server) holds that tenant's own APNs certificate.
+   */
+  async setCredentials(
+    serverId: string,
+    credentials: PushCredentials,
+    scope = "",
+  ): Promise<PushCredentialsStatus> {
+    if (scope && credentials.service !== "apns")
+      throw new PushError(
+        "scope_not_supported",
+        `${credentials.service.toUpperCase()} credentials serve the whole server; only APNs certificates are held per tenant.`,
+      );
     const client = clientFor(credentials, this.endpoints);
     const identity = identityOf(credentials, client);
     if (credentials.service === "apns" && !credentials.confirmTopicChange) {
-      const current = await this.db
-        .selectFrom("relayPushCredentials")
-        .select("identity")
-        .where("serverId", "=", serverId)
-        .where("service", "=", "apns")
-        .executeTakeFirst();
+      // A tenant's devices enrolled with the topic it used until now, its own or else the server's.
+      const current = (await this.rows(serverId, "apns", scope))[0];
       // Enrolled Apple devices listen on their topic for life: a certificate for another topic
       // silently cuts every one of them off, so it takes an explicit yes.
       if (current && current.identity !== identity) {
         void client.close();
         throw new PushError(
           "topic_change_unconfirmed",
-          `This certificate is for topic ${identity}, but the current one is for ${current.identity}. ` +
+          `This certificate is for topic ${identity}, but the current one is for ${current.identity}` +
+            (current.scope === scope ? ". " : " (the server's, used until now). ") +
             "Devices enrolled with the current topic will no longer be reachable and must enrol again. " +
             "Renew the certificate for the same Apple ID at Apple instead, or confirm the change.",
         );
@@ -58,6 +67,7 @@ export class PushGateway {
     const row = {
       serverId,
       service: credentials.service,
+      scope,
       identity,
       sealed: this.box.seal(JSON.stringify(credentials)),
       updatedAt: this.now(),
@@ -65,47 +75,41 @@ export class PushGateway {
     await this.db
       .insertInto("relayPushCredentials")
       .values(row)
-      .onConflict((c) => c.columns(["serverId", "service"]).doUpdateSet({ ...row }))
+      .onConflict((c) => c.columns(["serverId", "service", "scope"]).doUpdateSet({ ...row }))
       .execute();
-    await this.forget(serverId, credentials.service);
-    this.clients.set(key(serverId, credentials.service), Promise.resolve(client));
-    const expiresAt = expiryOf(credentials);
-    return {
-      service: credentials.service,
-      identity,
-      updatedAt: row.updatedAt,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-    };
+    await this.forget(serverId, credentials.service, scope);
+    this.clients.set(key(serverId, credentials.service, scope), Promise.resolve(client));
+    return statusOf(row, expiryOf(credentials));
   }
 
-  async removeCredentials(serverId: string, service: PushServiceName): Promise<boolean> {
+  async removeCredentials(serverId: string, service: PushServiceName, scope = ""): Promise<boolean> {
     const result = await this.db
       .deleteFrom("relayPushCredentials")
       .where("serverId", "=", serverId)
       .where("service", "=", service)
+      .where("scope", "=", scope)
       .executeTakeFirst();
-    await this.forget(serverId, service);
+    await this.forget(serverId, service, scope);
     return result.numDeletedRows > 0n;
   }
 
-  async listCredentials(serverId: string): Promise<PushCredentialsStatus[]> {
+  /** The server's own credentials, and with a scope that tenant's as well (each saying its scope). */
+  async listCredentials(serverId: string, scope = ""): Promise<PushCredentialsStatus[]> {
     const rows = await this.db
       .selectFrom("relayPushCredentials")
-      .select(["service", "identity", "updatedAt", "sealed"])
+      .select(["service", "scope", "identity", "updatedAt", "sealed"])
       .where("serverId", "=", serverId)
+      .where("scope", "in", [...new Set(["", scope])])
       .orderBy("service")
+      .orderBy("scope")
       .execute();
-    return rows.map((r) => {
+    return rows.map((r) =>
       // Only an APNs certificate has an end date; reading it means opening the sealed credentials.
-      const expiresAt =
-        r.service === "apns" ? expiryOf(JSON.parse(this.box.open(r.sealed)) as PushCredentials) : undefined;
-      return {
-        service: r.service as PushServiceName,
-        identity: r.identity,
-        updatedAt: Number(r.updatedAt),
-        ...(expiresAt === undefined ? {} : { expiresAt }),
-      };
-    });
+      statusOf(
+        r,
+        r.service === "apns" ? expiryOf(JSON.parse(this.box.open(r.sealed)) as PushCredentials) : undefined,
+      ),
+    );
   }
 
   /** One outcome per target, in order. A service the server has no credentials for fails with a reason that says so. */
@@ -166,7 +170,8 @@ export class PushGateway {
     serverId: string,
     target: WakeTarget & { service: "apns" | "fcm" | "wns" },
   ): Promise<WakeOutcome> {
-    const client = await this.client(serverId, target.service).catch(() => undefined);
+    const scope = target.service === "apns" ? (target.scope ?? "") : "";
+    const client = await this.client(serverId, target.service, scope).catch(() => undefined);
     if (!client)
       return {
         status: "failed",
@@ -188,11 +193,12 @@ export class PushGateway {
   private client(
     serverId: string,
     service: PushServiceName,
+    scope: string,
   ): Promise<PushClient<PushNotification> | undefined> {
-    const k = key(serverId, service);
+    const k = key(serverId, service, scope);
     let client = this.clients.get(k);
     if (!client) {
-      client = this.load(serverId, service);
+      client = this.load(serverId, service, scope);
       this.clients.set(k, client);
       // A failure (say, credentials that expired since upload) is tried again on the next wake.
       client.then(
@@ -203,29 +209,67 @@ export class PushGateway {
     return client;
   }
 
+  /** The scope's own credentials when it has them, else the server's: the first row is the one in use. */
+  private rows(serverId: string, service: PushServiceName, scope: string) {
+    return this.db
+      .selectFrom("relayPushCredentials")
+      .select(["scope", "identity", "sealed"])
+      .where("serverId", "=", serverId)
+      .where("service", "=", service)
+      .where("scope", "in", [...new Set(["", scope])])
+      .orderBy("scope", "desc")
+      .execute();
+  }
+
   private async load(
     serverId: string,
     service: PushServiceName,
+    scope: string,
   ): Promise<PushClient<PushNotification> | undefined> {
-    const row = await this.db
-      .selectFrom("relayPushCredentials")
-      .select("sealed")
-      .where("serverId", "=", serverId)
-      .where("service", "=", service)
-      .executeTakeFirst();
+    const row = (await this.rows(serverId, service, scope))[0];
     if (!row) return undefined;
+    // A scope without its own credentials shares the server's client (one HTTP/2 session per credential).
+    if (row.scope !== scope) return this.client(serverId, service, row.scope);
     return clientFor(JSON.parse(this.box.open(row.sealed)) as PushCredentials, this.endpoints);
   }
 
-  private async forget(serverId: string, service: PushServiceName): Promise<void> {
-    const k = key(serverId, service);
-    const client = this.clients.get(k);
-    this.clients.delete(k);
-    await (await client?.catch(() => undefined))?.close();
+  /**
+   * Drops the cached clients the change touches. The server's credentials stand in for every scope
+   * without its own, so changing them drops those too (they load afresh on the next wake).
+   */
+  private async forget(serverId: string, service: PushServiceName, scope: string): Promise<void> {
+    const prefix = key(serverId, service, "");
+    const touched = [...this.clients.keys()].filter((k) =>
+      scope ? k === key(serverId, service, scope) : k.startsWith(prefix),
+    );
+    const clients = touched.map((k) => {
+      const client = this.clients.get(k);
+      this.clients.delete(k);
+      return client;
+    });
+    // A scope that fell back holds the server's own client: close only what no key still holds.
+    const settled = (list: Array<Promise<PushClient<PushNotification> | undefined> | undefined>) =>
+      Promise.all(list.map((c) => c?.catch(() => undefined)));
+    const kept = new Set(await settled([...this.clients.values()]));
+    const gone = new Set((await settled(clients)).filter((c) => c && !kept.has(c)));
+    await Promise.all([...gone].map((c) => c?.close()));
   }
 }
 
-const key = (serverId: string, service: string) => `${serverId}\u0000${service}`;
+const key = (serverId: string, service: string, scope: string) => `${serverId}\u0000${service}\u0000${scope}`;
+
+function statusOf(
+  row: { service: string; scope: string; identity: string; updatedAt: number | string | bigint },
+  expiresAt: number | undefined,
+): PushCredentialsStatus {
+  return {
+    service: row.service as PushServiceName,
+    identity: row.identity,
+    updatedAt: Number(row.updatedAt),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(row.scope ? { scope: row.scope } : {}),
+  };
+}
 
 function outcomeOf(result: PushResult): WakeOutcome {
   switch (result.status) {

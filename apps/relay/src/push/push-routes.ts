@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { PushError } from "@meridian/push";
 import {
   MAX_WAKE_TARGETS,
+  PUSH_SCOPE_PATTERN,
   PUSH_GATEWAY_PATHS,
   PUSH_SERVICES,
   WAKE_SERVICES,
@@ -12,6 +13,15 @@ import type { RegisteredServer } from "../registry/server-registry.js";
 import { isPushService } from "./push-credentials.js";
 import type { PushGateway } from "./push-gateway.js";
 
+interface Scoped {
+  scope?: string;
+}
+const scopeQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: { scope: { type: "string", pattern: PUSH_SCOPE_PATTERN } },
+} as const;
+
 type Problem = (reply: FastifyReply, status: number, code: string, detail: string) => FastifyReply;
 
 /** The push gateway's routes on the relay API; every one needs the calling server's link certificate. */
@@ -21,15 +31,21 @@ export function registerPushRoutes(
   callingServer: (request: FastifyRequest) => Promise<RegisteredServer>,
   problem: Problem,
 ): void {
-  app.get(PUSH_GATEWAY_PATHS.credentials, async (request) => ({
-    items: await gateway.listCredentials((await callingServer(request)).id),
-  }));
+  // A server that names no scope (one from before scopes) deals with its own credentials only.
+  app.get<{ Querystring: Scoped }>(
+    PUSH_GATEWAY_PATHS.credentials,
+    { schema: { querystring: scopeQuery } },
+    async (request) => ({
+      items: await gateway.listCredentials((await callingServer(request)).id, request.query.scope),
+    }),
+  );
 
-  app.put<{ Params: { service: string }; Body: PushCredentials }>(
+  app.put<{ Params: { service: string }; Body: PushCredentials; Querystring: Scoped }>(
     "/relay/v1/push/credentials/:service",
     {
       bodyLimit: 64 * 1024,
       schema: {
+        querystring: scopeQuery,
         params: { type: "object", properties: { service: { type: "string", enum: [...PUSH_SERVICES] } } },
         body: { type: "object", required: ["service"], properties: { service: { type: "string" } } },
       },
@@ -39,7 +55,7 @@ export function registerPushRoutes(
       if (request.body.service !== request.params.service)
         return problem(reply, 422, "validation_failed", "The body's service must match the path's.");
       try {
-        return await gateway.setCredentials(server.id, request.body);
+        return await gateway.setCredentials(server.id, request.body, request.query.scope);
       } catch (error) {
         if (error instanceof PushError) return problem(reply, 422, error.code, error.message);
         if (error instanceof Error && !(error as { statusCode?: number }).statusCode)
@@ -49,20 +65,24 @@ export function registerPushRoutes(
     },
   );
 
-  app.delete<{ Params: { service: string } }>(
+  app.delete<{ Params: { service: string }; Querystring: Scoped }>(
     "/relay/v1/push/credentials/:service",
+    { schema: { querystring: scopeQuery } },
     async (request, reply) => {
       const server = await callingServer(request);
       const { service } = request.params;
       if (!isPushService(service))
         return problem(reply, 404, "route_not_found", `There is no push service ${service}.`);
-      return (await gateway.removeCredentials(server.id, service))
+      const scope = request.query.scope;
+      return (await gateway.removeCredentials(server.id, service, scope))
         ? reply.status(204).send()
         : problem(
             reply,
             404,
             "no_credentials",
-            `This server has no ${service.toUpperCase()} credentials at the relay.`,
+            scope
+              ? `Tenant ${scope} has no ${service.toUpperCase()} credentials of its own at the relay.`
+              : `This server has no ${service.toUpperCase()} credentials at the relay.`,
           );
     },
   );
@@ -120,6 +140,7 @@ export function registerPushRoutes(
                   service: { type: "string", enum: [...WAKE_SERVICES] },
                   token: { type: "string", minLength: 1, maxLength: 2048 },
                   pushMagic: { type: "string", maxLength: 128 },
+                  scope: { type: "string", pattern: PUSH_SCOPE_PATTERN },
                 },
               },
             },

@@ -28,6 +28,8 @@ export interface RelayDatabase {
   relayPushCredentials: {
     serverId: string;
     service: string;
+    /** "" for the server's own credentials; a tenant id the server names for that tenant's APNs certificate. */
+    scope: string;
     /** The APNs topic, FCM project or WNS client: what the credentials are, without the secret. */
     identity: string;
     /** The credentials' JSON, sealed with the relay's secret key. */

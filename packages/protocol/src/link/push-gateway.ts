@@ -7,7 +7,9 @@
 
 export const PUSH_GATEWAY_PATHS = {
   credentials: "/relay/v1/push/credentials",
-  credentialsFor: (service: PushServiceName) => `/relay/v1/push/credentials/${service}`,
+  /** With a scope, a tenant's own APNs credentials (`?scope=`); without, the server's. */
+  credentialsFor: (service: PushServiceName, scope?: string) =>
+    `/relay/v1/push/credentials/${service}${scope ? `?scope=${encodeURIComponent(scope)}` : ""}`,
   wake: "/relay/v1/push/wake",
   deviceCas: "/relay/v1/push/device-cas",
 } as const;
@@ -16,6 +18,15 @@ export const PUSH_GATEWAY_PATHS = {
 export const pushChannelHost = (relayHost: string) => `push.${relayHost}`;
 
 export const PUSH_SERVICES = ["apns", "fcm", "wns"] as const;
+
+/**
+ * Services whose credentials a server may hold per tenant (a scope, the tenant's id as the server
+ * names it): Apple issues each organisation its own MDM push certificate. The others belong to the
+ * app's publisher and are server-wide.
+ */
+export const SCOPED_PUSH_SERVICES = ["apns"] as const;
+/** Scopes are ids the server chooses; this keeps them to what fits a URL and a key. */
+export const PUSH_SCOPE_PATTERN = "^[A-Za-z0-9_.:-]{1,128}$";
 export type PushServiceName = (typeof PUSH_SERVICES)[number];
 
 /** What a server uploads for each service. */
@@ -41,6 +52,8 @@ export interface PushCredentialsStatus {
   updatedAt: number;
   /** When the certificate stops working (APNs certificate authentication); absent for keys that do not expire. */
   expiresAt?: number;
+  /** The tenant these credentials are for; absent for the server's own. */
+  scope?: string;
 }
 
 /** A wake-up goes through a vendor service, or through the relay's own channel (token: the device certificate's serial). */
@@ -52,6 +65,11 @@ export interface WakeTarget {
   token: string;
   /** APNs MDM wake-ups carry the device's PushMagic, which is what Apple's MDM protocol requires. */
   pushMagic?: string;
+  /**
+   * APNs only: the tenant whose push certificate wakes this device, when it has one at the relay;
+   * otherwise the server's own is used. Absent: the server's own.
+   */
+  scope?: string;
 }
 
 export const MAX_WAKE_TARGETS = 1000;
