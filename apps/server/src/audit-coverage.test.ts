@@ -1,20 +1,6 @@
-import type { PushCredentialsGateway, PushCredentialsSummary } from "@meridian/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushGatewayInMemory } from "./testing/push-gateway-in-memory.js";
 import { startTestServer, type TestServer } from "./testing/test-server.js";
-
-/** Stands in for the relay, which keeps push credentials (the real path runs in the simulator's push test). */
-function gatewayInMemory(): PushCredentialsGateway {
-  const held = new Map<string, PushCredentialsSummary>();
-  return {
-    list: async () => [...held.values()],
-    set: async (credentials) => {
-      const summary = { service: credentials.service, identity: "acme-fleet", updatedAt: Date.now() };
-      held.set(credentials.service, summary);
-      return summary;
-    },
-    remove: async (service) => void held.delete(service),
-  };
-}
 
 /** A minimal unsigned configuration profile, base64, as an administrator would upload one. */
 const mobileconfig = (identifier: string) =>
@@ -255,7 +241,7 @@ describe("audit coverage", () => {
   }
 
   beforeAll(async () => {
-    const pushGateway = gatewayInMemory();
+    const pushGateway = pushGatewayInMemory();
     server = await startTestServer({ cloudMode: true, app: { pushGateway: () => pushGateway } });
     token = await server.login();
   });

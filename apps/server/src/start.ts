@@ -82,12 +82,13 @@ export async function startServer(
       nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
 
+    const pushGateway = () => {
+      const api = relay?.relayApi();
+      return api && pushCredentialsAtRelay(api);
+    };
     const app = await buildApp(core, {
       relayStatus: () => relay?.status(),
-      pushGateway: () => {
-        const api = relay?.relayApi();
-        return api && pushCredentialsAtRelay(api);
-      },
+      pushGateway,
       cloudMode: config.cloudMode,
       trustProxy: config.trustProxy,
       consoleDir: config.consoleDir,
@@ -110,7 +111,7 @@ export async function startServer(
       hosts,
       waiters,
       logger: config.logLevel === "silent" ? false : { level: config.logLevel },
-      appleTopic: mdmTopicAtRelay(() => relay?.relayApi()),
+      appleTopic: mdmTopicAtRelay(pushGateway),
     });
     if (config.relay) {
       relay = new RelayConnection({

@@ -1,6 +1,7 @@
 import { systemActor, ALL_PERMISSIONS } from "@meridian/core";
 import { storeBackends } from "@meridian/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushGatewayInMemory } from "./testing/push-gateway-in-memory.js";
 import { startTestServer, type TestServer } from "./testing/test-server.js";
 
 interface TenantFixture {
@@ -71,6 +72,12 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       token,
       body: { retentionDays: slug === "acme" ? 90 : 400 },
     });
+    // Each organisation's own APNs push certificate (the stand-in relay takes the topic as given).
+    const apns = await server.call("PUT", "/api/v1/push/credentials/apns", {
+      token,
+      body: { identity: `com.apple.mgmt.External.${slug}` },
+    });
+    expect(apns.statusCode, apns.body).toBe(200);
     return {
       token,
       tenantId,
@@ -100,6 +107,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
         `${slug} lock`,
         profile.id,
         `com.${slug}.wifi`,
+        `com.apple.mgmt.External.${slug}`,
       ],
     };
   }
@@ -120,6 +128,7 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       "/api/v1/audit/settings",
       `/api/v1/devices/${tenant.ids.device}/commands`,
       "/api/v1/profiles",
+      "/api/v1/push/credentials",
     ];
     const bodies = await Promise.all(
       urls.map(async (url) => (await server.call("GET", url, { token: tenant.token })).body),
@@ -131,7 +140,8 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ backend, cloudMode: true });
+    const pushGateway = pushGatewayInMemory();
+    server = await startTestServer({ backend, cloudMode: true, app: { pushGateway: () => pushGateway } });
     const operator = await server.login();
     acme = await makeTenant(operator, "acme");
     globex = await makeTenant(operator, "globex");
@@ -189,12 +199,19 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
     expect(targeted.length).toBeGreaterThan(15);
     for (const route of targeted) {
       if (route.url === "/api/v1/push/credentials/:service") {
-        // Server-wide, not a tenant's object: another tenant's administrators are refused outright.
+        // FCM and WNS serve the whole server: another tenant's administrators are refused outright.
         const refused = await server.call(route.method as "GET", "/api/v1/push/credentials/fcm", {
           token: globex.token,
           body: route.method === "PUT" ? { serviceAccount: {} } : undefined,
         });
         expect(refused.statusCode, `${route.method} ${route.url}`).toBe(403);
+        // APNs names no tenant: the caller changes its own certificate only (the snapshot shows acme's unchanged).
+        const own = await server.call(route.method as "GET", "/api/v1/push/credentials/apns", {
+          token: globex.token,
+          body: route.method === "PUT" ? { identity: "com.apple.mgmt.External.globex" } : undefined,
+        });
+        expect(own.statusCode, `${route.method} ${route.url}: ${own.body}`).toBeLessThan(300);
+        for (const secret of acme.secrets) expect(own.body).not.toContain(secret);
         continue;
       }
       const url = fill(route.url, acme);
@@ -227,8 +244,6 @@ describe.each(storeBackends)("tenant isolation on $name", (backend) => {
       for (const query of queries) {
         const response = await server.call("GET", route.url + query, { token: globex.token });
         if (response.statusCode === 422) continue; // This listing does not take that filter.
-        // Push credentials serve the whole server: only the operator's administrators see them.
-        if (route.url === "/api/v1/push/credentials" && response.statusCode === 403) continue;
         expect(response.statusCode, `${route.url}${query}`).toBe(200);
         for (const secret of acme.secrets)
           expect(response.body, `${route.url}${query}`).not.toContain(secret);

@@ -27,6 +27,7 @@ export * from "./profiles/profile.js";
 export * from "./profiles/profile.service.js";
 export * from "./push/device-push.js";
 export * from "./push/device-waker.js";
+export * from "./push/push-scopes.js";
 export * from "./push/push.service.js";
 export * from "./settings/secret-settings.js";
 export * from "./settings/setting.js";

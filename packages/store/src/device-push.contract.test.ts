@@ -151,4 +151,28 @@ describe.each(storeBackends)("device wake-ups on $name", (backend) => {
     });
     expect((await core.push.forDevice(admin, phone))!.token).toBe("tok-later");
   });
+
+  it("names a tenant's scope on its APNs wake-ups, so the relay uses the tenant's own certificate", async () => {
+    const other = await core.tenants.create(admin, {
+      slug: "second-org",
+      name: "Second organisation",
+      adminEmail: "admin@second.example",
+      adminPassword: "a long enough admin password",
+    });
+    const otherAdmin = systemActor(other.id, "admin@second.example", ALL_PERMISSIONS);
+    const inTenant = async (actor: Actor, name: string, service: "apns" | "fcm", token: string) => {
+      const id = (await core.devices.register(actor, { platform: "ios", name })).id;
+      await core.push.register(actor.tenantId, id, { service, token, pushMagic: "magic" });
+      await core.commands.send(actor, id, { type: "lock" });
+    };
+    await inTenant(otherAdmin, "their iPad", "apns", "tok-their-ipad");
+    await inTenant(otherAdmin, "their Android", "fcm", "tok-their-android");
+    await inTenant(admin, "our iPad", "apns", "tok-our-ipad");
+    await waker.flush();
+    const byToken = new Map(sent.flat().map((r) => [r.token, r]));
+    expect(byToken.get("tok-their-ipad")).toMatchObject({ service: "apns", scope: other.id });
+    // FCM serves the whole server, and the default tenant's certificate is the server's: no scope.
+    expect(byToken.get("tok-their-android")!.scope).toBeUndefined();
+    expect(byToken.get("tok-our-ipad")!.scope).toBeUndefined();
+  });
 });

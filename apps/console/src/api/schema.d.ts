@@ -9622,7 +9622,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Push credentials held at the relay (never their secrets) */
+    /**
+     * Push credentials held at the relay (never their secrets)
+     * @description For each service, the tenant's own credentials if it has them (APNs only), else the server's. Never another tenant's.
+     */
     get: {
       parameters: {
         query?: never;
@@ -9644,11 +9647,18 @@ export interface paths {
                 expiresAt?: number;
                 /** @description The APNs topic, FCM project or WNS client: which credentials these are. */
                 identity: string;
+                /**
+                 * @description `tenant`: this tenant's own (an APNs push certificate, in cloud mode). `server`: the server's, which wake the devices of every tenant without their own.
+                 * @enum {unknown}
+                 */
+                scope: "tenant" | "server";
                 /** @enum {unknown} */
                 service: "apns" | "fcm" | "wns";
                 /** @description Unix time in milliseconds. */
                 updatedAt: number;
               }[];
+              /** @description Whether this tenant's administrators manage the server's credentials (FCM, WNS and the server's APNs certificate): the default tenant's do. */
+              managesServerCredentials: boolean;
             };
           };
         };
@@ -9848,7 +9858,7 @@ export interface paths {
     get?: never;
     /**
      * Store push credentials at the relay
-     * @description FCM: `{serviceAccount}` (the key file's JSON). APNs: `{token: {keyId, teamId, privateKey}, topic}` or `{certificate: {cert, key}}` / `{certificate: {pfxBase64, passphrase}}`. WNS: `{clientId, clientSecret}`. The relay checks them before keeping them (sealed); they never come back.
+     * @description FCM: `{serviceAccount}` (the key file's JSON). APNs: `{token: {keyId, teamId, privateKey}, topic}` or `{certificate: {cert, key}}` / `{certificate: {pfxBase64, passphrase}}`. WNS: `{clientId, clientSecret}`. The relay checks them before keeping them (sealed); they never come back. An APNs certificate is the tenant's own (the default tenant's is the server's, used by every tenant without its own); a certificate for another topic than the one in use needs `confirmTopicChange: true`. FCM and WNS serve the whole server: only the default tenant's administrators change them.
      */
     put: {
       parameters: {
@@ -9878,6 +9888,11 @@ export interface paths {
               expiresAt?: number;
               /** @description The APNs topic, FCM project or WNS client: which credentials these are. */
               identity: string;
+              /**
+               * @description `tenant`: this tenant's own (an APNs push certificate, in cloud mode). `server`: the server's, which wake the devices of every tenant without their own.
+               * @enum {unknown}
+               */
+              scope: "tenant" | "server";
               /** @enum {unknown} */
               service: "apns" | "fcm" | "wns";
               /** @description Unix time in milliseconds. */
@@ -10064,7 +10079,10 @@ export interface paths {
       };
     };
     post?: never;
-    /** Remove push credentials from the relay */
+    /**
+     * Remove push credentials from the relay
+     * @description APNs: the tenant's own certificate (its devices fall back to the server's). FCM and WNS: the default tenant's administrators only.
+     */
     delete: {
       parameters: {
         query?: never;

@@ -1,22 +1,25 @@
-import type { RelayApiClient } from "./relay-api-client.js";
+import { apnsScopeOf, mdmTopicFor, type PushCredentialsGateway } from "@meridian/core";
 
 const FRESH_MS = 60_000;
 
 /**
- * The MDM push topic, read from the APNs certificate the relay holds for this server (its UID) and
- * kept a minute: every enrollment profile names it, and it changes only when an administrator
- * replaces the certificate with one for another topic (which the relay makes them confirm).
+ * A tenant's MDM push topic, read from the APNs certificate the relay holds for it (its own, else
+ * the server's; the certificate's UID) and kept a minute per tenant: every enrollment profile names
+ * it, and it changes only when an administrator uploads a certificate for another topic (which the
+ * relay makes them confirm).
  */
-export function mdmTopicAtRelay(api: () => RelayApiClient | undefined): () => Promise<string | undefined> {
-  let cached: { topic: string | undefined; at: number } | undefined;
-  return async () => {
-    if (cached && Date.now() - cached.at < FRESH_MS) return cached.topic;
-    const relay = api();
+export function mdmTopicAtRelay(
+  gateway: () => PushCredentialsGateway | undefined,
+): (tenantId: string) => Promise<string | undefined> {
+  const cached = new Map<string, { topic: string | undefined; at: number }>();
+  return async (tenantId) => {
+    const fresh = cached.get(tenantId);
+    if (fresh && Date.now() - fresh.at < FRESH_MS) return fresh.topic;
+    const relay = gateway();
     if (!relay) return undefined;
-    const apns = (await relay.listPushCredentials()).find((c) => c.service === "apns");
-    // A .p8 token key (an app's topic) cannot wake MDM: only a com.apple.mgmt certificate can.
-    const topic = apns?.identity.startsWith("com.apple.mgmt.") ? apns.identity : undefined;
-    cached = { topic, at: Date.now() };
+    const held = await relay.list(apnsScopeOf(tenantId) || undefined);
+    const topic = mdmTopicFor(held, tenantId);
+    cached.set(tenantId, { topic, at: Date.now() });
     return topic;
   };
 }

@@ -1,5 +1,5 @@
-import { MeridianError, type PushCredentialsGateway } from "@meridian/core";
-import type { PushCredentials } from "@meridian/protocol";
+import { MeridianError, type HeldPushCredentials, type PushCredentialsGateway } from "@meridian/core";
+import type { PushCredentials, PushCredentialsStatus } from "@meridian/protocol";
 import { RelayApiError, type RelayApiClient } from "./relay-api-client.js";
 
 /** The relay's push credentials store, as the core sees it; the relay's refusals keep their code and words. */
@@ -21,8 +21,15 @@ export function pushCredentialsAtRelay(api: RelayApiClient): PushCredentialsGate
     }
   };
   return {
-    list: () => translated(() => api.listPushCredentials()),
-    set: (credentials) => translated(() => api.setPushCredentials(credentials as unknown as PushCredentials)),
-    remove: (service) => translated(() => api.removePushCredentials(service)),
+    list: async (scope) => (await translated(() => api.listPushCredentials(scope))).map(held),
+    set: async (credentials, scope) =>
+      held(await translated(() => api.setPushCredentials(credentials as unknown as PushCredentials, scope))),
+    remove: (service, scope) => translated(() => api.removePushCredentials(service, scope)),
   };
 }
+
+/** The relay leaves out the scope of the server's own credentials (and a relay from before scopes knows none). */
+const held = ({ scope, ...status }: PushCredentialsStatus): HeldPushCredentials => ({
+  ...status,
+  scope: scope ?? "",
+});

@@ -69,12 +69,17 @@ export class RelayApiClient {
       .outcomes;
   }
 
-  async listPushCredentials(): Promise<PushCredentialsStatus[]> {
-    return (await this.call<{ items: PushCredentialsStatus[] }>("GET", PUSH_GATEWAY_PATHS.credentials)).items;
+  /** The server's own push credentials, and with a scope (a tenant's id) that tenant's own as well. */
+  async listPushCredentials(scope?: string): Promise<PushCredentialsStatus[]> {
+    const path = scope
+      ? `${PUSH_GATEWAY_PATHS.credentials}?scope=${encodeURIComponent(scope)}`
+      : PUSH_GATEWAY_PATHS.credentials;
+    return (await this.call<{ items: PushCredentialsStatus[] }>("GET", path)).items;
   }
 
-  setPushCredentials(credentials: PushCredentials): Promise<PushCredentialsStatus> {
-    return this.call("PUT", PUSH_GATEWAY_PATHS.credentialsFor(credentials.service), credentials);
+  /** With a scope, a tenant's own APNs credentials; without, the server's. */
+  setPushCredentials(credentials: PushCredentials, scope?: string): Promise<PushCredentialsStatus> {
+    return this.call("PUT", PUSH_GATEWAY_PATHS.credentialsFor(credentials.service, scope), credentials);
   }
 
   /** The tenants' CAs, so that their devices may open the relay's push channel. */
@@ -82,8 +87,8 @@ export class RelayApiClient {
     return this.call("PUT", PUSH_GATEWAY_PATHS.deviceCas, { certificates: certificatesPem });
   }
 
-  removePushCredentials(service: PushServiceName): Promise<void> {
-    return this.call("DELETE", PUSH_GATEWAY_PATHS.credentialsFor(service));
+  removePushCredentials(service: PushServiceName, scope?: string): Promise<void> {
+    return this.call("DELETE", PUSH_GATEWAY_PATHS.credentialsFor(service, scope));
   }
 
   close(): void {

@@ -42,6 +42,8 @@ export interface WakeRequest {
   service: PushChannel;
   token: string;
   pushMagic?: string;
+  /** APNs: the tenant whose own push certificate wakes the device, when it has one (see apnsScopeOf). */
+  scope?: string;
 }
 
 export interface WakeResult {
@@ -55,17 +57,29 @@ export interface WakeSender {
 }
 
 /** What the push gateway holds for one service, without the secret. */
-export interface PushCredentialsSummary {
+export interface HeldPushCredentials {
   service: CredentialService;
   identity: string;
   updatedAt: number;
   /** When the credentials stop working: an APNs push certificate's end of validity. */
   expiresAt?: number;
+  /** "" for the server's own; a tenant's id for that tenant's own APNs certificate. */
+  scope: string;
 }
 
-/** Where push credentials live: the relay, which sends the pushes. */
+/** Push credentials as a tenant's administrators see them. */
+export interface PushCredentialsSummary extends Omit<HeldPushCredentials, "scope"> {
+  /** The tenant's own (an APNs certificate), or the server's, which serve every tenant without their own. */
+  scope: "tenant" | "server";
+}
+
+/** Where push credentials live: the relay, which sends the pushes. A scope names a tenant's own APNs credentials. */
 export interface PushCredentialsGateway {
-  list(): Promise<PushCredentialsSummary[]>;
-  set(credentials: { service: CredentialService } & Record<string, unknown>): Promise<PushCredentialsSummary>;
-  remove(service: CredentialService): Promise<void>;
+  /** The server's own credentials, and with a scope that tenant's own as well. */
+  list(scope?: string): Promise<HeldPushCredentials[]>;
+  set(
+    credentials: { service: CredentialService } & Record<string, unknown>,
+    scope?: string,
+  ): Promise<HeldPushCredentials>;
+  remove(service: CredentialService, scope?: string): Promise<void>;
 }

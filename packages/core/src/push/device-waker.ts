@@ -1,6 +1,7 @@
 import type { CommandNotifier } from "../commands/command.service.js";
 import type { CoreDeps } from "../shared/context.js";
-import type { DevicePushRegistration, WakeSender } from "./device-push.js";
+import type { DevicePushRegistration, WakeRequest, WakeSender } from "./device-push.js";
+import { apnsScopeOf } from "./push-scopes.js";
 
 export interface WakerOptions {
   /** How often queued wake-ups are sent, in ms: requests within it coalesce per device. */
@@ -118,7 +119,8 @@ export class DeviceWaker implements CommandNotifier {
     if (registrations.length === 0) return;
     let results;
     try {
-      results = await sender.wake(registrations.map(toRequest));
+      const scope = apnsScopeOf(tenantId);
+      results = await sender.wake(registrations.map((r) => toRequest(r, scope)));
     } catch (error) {
       // The gateway could not be reached: the sweep will try these devices again.
       this.stats.failed += registrations.length;
@@ -179,10 +181,12 @@ export class DeviceWaker implements CommandNotifier {
   }
 }
 
-function toRequest(registration: DevicePushRegistration) {
+/** An APNs wake-up names its tenant, so the relay uses that tenant's own certificate when it has one. */
+function toRequest(registration: DevicePushRegistration, scope: string): WakeRequest {
   return {
     service: registration.service,
     token: registration.token,
     ...(registration.pushMagic ? { pushMagic: registration.pushMagic } : {}),
+    ...(scope && registration.service === "apns" ? { scope } : {}),
   };
 }

@@ -1,7 +1,12 @@
 import type { Actor } from "../access/actor.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, forbidden, invalid, notFound } from "../shared/errors.js";
-import { DEFAULT_TENANT_ID } from "../tenants/tenant.js";
+import {
+  apnsScopeOf,
+  credentialsSeenBy,
+  managesServerCredentials,
+  TENANT_SCOPED_SERVICES,
+} from "./push-scopes.js";
 import {
   CREDENTIAL_SERVICES,
   PUSH_CHANNELS,
@@ -13,16 +18,21 @@ import {
 } from "./device-push.js";
 
 /**
- * Push credentials belong to the whole server (every tenant's devices are woken with them), so only
- * administrators of the default tenant may see or change them: on premises the only tenant, in cloud
- * mode the operator's.
+ * Where a change to a service's credentials goes. FCM and WNS credentials belong to the whole server
+ * (every tenant's devices are woken with them), so only administrators of the default tenant may
+ * change them: on premises the only tenant, in cloud mode the operator's. An APNs certificate is the
+ * organisation's own: each tenant's administrators change their tenant's (the default tenant's is the
+ * server's, which tenants without their own use).
  */
-function serverWide(actor: Actor): void {
-  if (actor.tenantId !== DEFAULT_TENANT_ID)
+function scopeOfChange(actor: Actor, service: CredentialService): string {
+  if (TENANT_SCOPED_SERVICES.includes(service)) return apnsScopeOf(actor.tenantId);
+  if (!managesServerCredentials(actor.tenantId))
     throw forbidden(
       "push_credentials_operator_only",
-      "Push credentials serve every tenant on this server; only the operator's administrators manage them.",
+      `${service.toUpperCase()} credentials serve every tenant on this server; only the operator's administrators manage them. ` +
+        "Each organisation may upload its own APNs push certificate.",
     );
+  return "";
 }
 
 const noGateway = () =>
@@ -58,13 +68,14 @@ export class PushService {
     });
   }
 
+  /** The tenant's own APNs certificate if it has one, else the server's, and the server's FCM and WNS credentials. */
   async listCredentials(
     actor: Actor,
     gateway: PushCredentialsGateway | undefined,
   ): Promise<PushCredentialsSummary[]> {
-    serverWide(actor);
     if (!gateway) throw noGateway();
-    return gateway.list();
+    const scope = apnsScopeOf(actor.tenantId);
+    return credentialsSeenBy(await gateway.list(scope || undefined), scope);
   }
 
   /** Checked and stored by the relay (which refuses credentials it cannot use), then audited here. */
@@ -73,17 +84,19 @@ export class PushService {
     gateway: PushCredentialsGateway | undefined,
     credentials: { service: string } & Record<string, unknown>,
   ): Promise<PushCredentialsSummary> {
-    serverWide(actor);
-    if (!gateway) throw noGateway();
     if (!CREDENTIAL_SERVICES.includes(credentials.service as CredentialService))
       throw invalid("invalid_push_service", `Push service must be one of ${CREDENTIAL_SERVICES.join(", ")}.`);
-    const summary = await gateway.set(
+    const scope = scopeOfChange(actor, credentials.service as CredentialService);
+    if (!gateway) throw noGateway();
+    const held = await gateway.set(
       credentials as { service: CredentialService } & Record<string, unknown>,
+      scope || undefined,
     );
     await changeAndAudit(this.deps, actor, async (_tenant, audit) =>
-      audit("push.credentials_set", { type: "push_service", id: summary.service, label: summary.identity }),
+      audit("push.credentials_set", { type: "push_service", id: held.service, label: held.identity }),
     );
-    return summary;
+    const { scope: _held, ...summary } = held;
+    return { ...summary, scope: scope ? "tenant" : "server" };
   }
 
   async removeCredentials(
@@ -91,9 +104,9 @@ export class PushService {
     gateway: PushCredentialsGateway | undefined,
     service: CredentialService,
   ): Promise<void> {
-    serverWide(actor);
+    const scope = scopeOfChange(actor, service);
     if (!gateway) throw noGateway();
-    await gateway.remove(service);
+    await gateway.remove(service, scope || undefined);
     await changeAndAudit(this.deps, actor, async (_tenant, audit) =>
       audit("push.credentials_removed", { type: "push_service", id: service }),
     );

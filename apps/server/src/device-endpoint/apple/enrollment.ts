@@ -15,8 +15,11 @@ import { parseVerifier } from "../../activation/activation-secrets.js";
 import type { TenantPki } from "../tenant-pki.js";
 import { enrollmentPage } from "./enrollment-page.js";
 
-/** The MDM push topic devices will listen on: the APNs certificate's UID, or nothing when none is set. */
-export type AppleTopicSource = () => Promise<string | undefined>;
+/**
+ * The MDM push topic a tenant's devices will listen on: its own APNs certificate's UID, else the
+ * server's, or nothing when none is set.
+ */
+export type AppleTopicSource = (tenantId: string) => Promise<string | undefined>;
 
 export interface EnrollmentRequest {
   tenant: Tenant;
@@ -53,7 +56,7 @@ export class AppleEnrollmentProfiles {
       status,
       html: enrollmentPage({ organization, address: request.address, platform: request.platform, error }),
     });
-    const topic = await this.topic().catch(() => undefined);
+    const topic = await this.topic(request.tenant.id).catch(() => undefined);
     if (!topic)
       return page(
         503,
@@ -93,7 +96,7 @@ export class AppleEnrollmentProfiles {
     enrollment: AppleEnrollment,
   ): Promise<Uint8Array> {
     // The device listens on the topic it enrolled with for life; a server without one asks the relay.
-    const topic = enrollment.topic ?? (await this.topic().catch(() => undefined));
+    const topic = enrollment.topic ?? (await this.topic(tenant.id).catch(() => undefined));
     if (!topic)
       throw conflict(
         "apple_push_not_configured",

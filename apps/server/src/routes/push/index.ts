@@ -1,5 +1,11 @@
 import { Type } from "typebox";
-import { CREDENTIAL_SERVICES, PUSH_CHANNELS, type Core, type PushCredentialsGateway } from "@meridian/core";
+import {
+  CREDENTIAL_SERVICES,
+  PUSH_CHANNELS,
+  managesServerCredentials,
+  type Core,
+  type PushCredentialsGateway,
+} from "@meridian/core";
 import { actorOf } from "../../plugins/access.js";
 import { IdParams, Nullable, Strict, Timestamp, problemResponses } from "../../schemas/common.js";
 import { bearer, type TypedApp } from "../typed-app.js";
@@ -19,6 +25,10 @@ const SummarySchema = Type.Object({
         "When an APNs push certificate stops working (ms since the epoch); renew it at Apple before then. Absent for keys that do not expire.",
     }),
   ),
+  scope: Type.Enum(["tenant", "server"], {
+    description:
+      "`tenant`: this tenant's own (an APNs push certificate, in cloud mode). `server`: the server's, which wake the devices of every tenant without their own.",
+  }),
 });
 
 export function pushRoutes(
@@ -33,11 +43,28 @@ export function pushRoutes(
       schema: {
         tags,
         summary: "Push credentials held at the relay (never their secrets)",
+        description:
+          "For each service, the tenant's own credentials if it has them (APNs only), else the server's. Never another tenant's.",
         security: bearer,
-        response: { 200: Type.Object({ items: Type.Array(SummarySchema) }), ...problemResponses },
+        response: {
+          200: Type.Object({
+            items: Type.Array(SummarySchema),
+            managesServerCredentials: Type.Boolean({
+              description:
+                "Whether this tenant's administrators manage the server's credentials (FCM, WNS and the server's APNs certificate): the default tenant's do.",
+            }),
+          }),
+          ...problemResponses,
+        },
       },
     },
-    async (request) => ({ items: await core.push.listCredentials(actorOf(request), gateway()) }),
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        items: await core.push.listCredentials(actor, gateway()),
+        managesServerCredentials: managesServerCredentials(actor.tenantId),
+      };
+    },
   );
 
   app.put(
@@ -50,7 +77,10 @@ export function pushRoutes(
         description:
           "FCM: `{serviceAccount}` (the key file's JSON). APNs: `{token: {keyId, teamId, privateKey}, topic}` or " +
           "`{certificate: {cert, key}}` / `{certificate: {pfxBase64, passphrase}}`. WNS: `{clientId, clientSecret}`. " +
-          "The relay checks them before keeping them (sealed); they never come back.",
+          "The relay checks them before keeping them (sealed); they never come back. " +
+          "An APNs certificate is the tenant's own (the default tenant's is the server's, used by every tenant " +
+          "without its own); a certificate for another topic than the one in use needs `confirmTopicChange: true`. " +
+          "FCM and WNS serve the whole server: only the default tenant's administrators change them.",
         security: bearer,
         params: Strict({ service: ServiceSchema }),
         body: Type.Object({}, { additionalProperties: true }),
@@ -71,6 +101,8 @@ export function pushRoutes(
       schema: {
         tags,
         summary: "Remove push credentials from the relay",
+        description:
+          "APNs: the tenant's own certificate (its devices fall back to the server's). FCM and WNS: the default tenant's administrators only.",
         security: bearer,
         params: Strict({ service: ServiceSchema }),
         response: { 204: Type.Null(), ...problemResponses },
