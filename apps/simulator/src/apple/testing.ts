@@ -6,7 +6,7 @@ import { makeProviderCertificate } from "@meridian/push/testing/provider-certifi
 import type { ServerConfig } from "@meridian/server";
 import { DeviceHttpError } from "../agent/https-client.js";
 import { eventually } from "../testing/device-steps.js";
-import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
+import { startRelayAndServer, type ApiCall, type RelayAndServer } from "../testing/relay-and-server.js";
 import { AppleDevice, type AppleDeviceOptions } from "./apple-device.js";
 import type { ApplePlatform } from "./hardware.js";
 import { inProcessPushListener, type ApplePushListener } from "./push-listener.js";
@@ -26,9 +26,17 @@ export interface AppleBed {
  * certificate for MDM_TOPIC, and that certificate uploaded through the management API as an
  * administrator does.
  */
-export async function startAppleBed(options: { server?: Partial<ServerConfig> } = {}): Promise<AppleBed> {
+export async function startAppleBed(
+  options: {
+    server?: Partial<ServerConfig>;
+    /** Further MDM push certificates the emulator accepts: other organisations' (tenants'). */
+    otherPushCertificates?: string[];
+  } = {},
+): Promise<AppleBed> {
   const provider = makeProviderCertificate(MDM_TOPIC);
-  const apns = await startApnsEmulator({ trustedClientCertificates: [provider.cert] });
+  const apns = await startApnsEmulator({
+    trustedClientCertificates: [provider.cert, ...(options.otherPushCertificates ?? [])],
+  });
   const caDir = mkdtempSync(join(tmpdir(), "meridian-apns-ca-"));
   writeFileSync(join(caDir, "ca.pem"), apns.ca);
   const bed = await startRelayAndServer({
@@ -57,19 +65,19 @@ export async function startAppleBed(options: { server?: Partial<ServerConfig> } 
   };
 }
 
-/** A new user with an activation, and one device of `platform` enrolled for them once the relay knows the address. */
+/**
+ * A new user with an activation, and one device of `platform` enrolled for them once the relay knows
+ * the address; in the first administrator's tenant unless `api` calls as another tenant's.
+ */
 export async function enrolForNewUser(
   apple: AppleBed,
   email: string,
   platform: ApplePlatform,
   options: Partial<AppleDeviceOptions> = {},
+  api: ApiCall = apple.bed.api,
 ): Promise<{ device: AppleDevice; deviceId: string; userId: string }> {
-  const user = await apple.bed.api<{ id: string }>("POST", "/api/v1/users", { email });
-  const activation = await apple.bed.api<{ password: string }>(
-    "POST",
-    `/api/v1/users/${user.body.id}/activations`,
-    {},
-  );
+  const user = await api<{ id: string }>("POST", "/api/v1/users", { email });
+  const activation = await api<{ password: string }>("POST", `/api/v1/users/${user.body.id}/activations`, {});
   if (activation.status !== 201) throw new Error(`Creating an activation answered ${activation.status}.`);
   const device = await eventually(`the relay to know ${email}`, () =>
     AppleDevice.enrol({
@@ -85,10 +93,7 @@ export async function enrolForNewUser(
     }),
   );
   const userId = user.body.id;
-  const devices = await apple.bed.api<{ items: Array<{ id: string }> }>(
-    "GET",
-    `/api/v1/devices?owner=${userId}`,
-  );
+  const devices = await api<{ items: Array<{ id: string }> }>("GET", `/api/v1/devices?owner=${userId}`);
   return { device, deviceId: devices.body.items[0]!.id, userId };
 }
 

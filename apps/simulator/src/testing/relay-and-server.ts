@@ -12,13 +12,21 @@ import type { RelayContact } from "../agent/activate.js";
 
 export const ADMIN = { email: "admin@example.com", password: "a long admin password" };
 
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: T }>;
+
 export interface RelayAndServer {
   relay: RunningRelay;
   server: RunningServer;
   relayContact: RelayContact;
   dirs: { relay: string; server: string };
   /** Calls the management API as the first administrator. */
-  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  api: ApiCall;
+  /** Calls the management API as another administrator (a tenant's, in cloud mode). */
+  apiAs(administrator: { email: string; password: string }): ApiCall;
   restartRelay(): Promise<void>;
   restartServer(): Promise<void>;
   stop(): Promise<void>;
@@ -92,32 +100,30 @@ export async function startRelayAndServer(
   serverConfig.relay = relaySettings;
   let server = await startServer(serverConfig);
   await server.relay!.whenSynced();
-  let token: string | undefined;
-
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    if (!token) {
-      const login = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(ADMIN),
+  const apiAs = (administrator: { email: string; password: string }): ApiCall => {
+    let token: string | undefined;
+    return async <T>(method: string, path: string, body?: unknown) => {
+      if (!token) {
+        const login = await fetch(`${server.url}/api/v1/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(administrator),
+        });
+        token = ((await login.json()) as { token: string }).token;
+      }
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      token = ((await login.json()) as { token: string }).token;
-    }
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    };
   };
+  const api = apiAs(ADMIN);
 
   const handle: RelayAndServer = {
     get relay() {
@@ -129,6 +135,7 @@ export async function startRelayAndServer(
     relayContact: { edge: relay.edgeAddress, host: relay.host, caFingerprint: relay.caFingerprint },
     dirs,
     api,
+    apiAs,
     async restartRelay() {
       await relay.stop();
       // Devices reach the server again only once its link is back: seen down, then up again. On a
