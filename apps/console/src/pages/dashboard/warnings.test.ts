@@ -24,6 +24,28 @@ describe("fleetWarnings", () => {
     expect(gone[0]).toMatchObject({ color: "red", title: "The APNs push certificate has expired" });
   });
 
+  it("tells a tenant that inherits the server's certificate what it can do, and one with its own to renew it", () => {
+    const ends = now + 5 * DAY;
+    const [inherited] = fleetWarnings(
+      undefined,
+      undefined,
+      now,
+      [{ service: "apns", identity: "com.apple.mgmt.External.op", expiresAt: ends, scope: "server" }],
+      false,
+    );
+    expect(inherited!.message).toMatch(
+      /inherits: the service operator renews it, or upload your organisation's own/,
+    );
+    const [own] = fleetWarnings(
+      undefined,
+      undefined,
+      now,
+      [{ service: "apns", identity: "com.apple.mgmt.External.own", expiresAt: ends, scope: "tenant" }],
+      false,
+    );
+    expect(own!.message).toMatch(/renew it at Apple/);
+  });
+
   it("says nothing of certificates with time left, or of keys that do not expire", () => {
     expect(
       fleetWarnings(undefined, undefined, now, [

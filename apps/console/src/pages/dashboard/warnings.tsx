@@ -31,7 +31,14 @@ export function fleetWarnings(
   relay: RelayStatus | undefined,
   summary: DeviceSummary | undefined,
   now: number,
-  pushCredentials: ReadonlyArray<{ service: string; identity: string; expiresAt?: number }> = [],
+  pushCredentials: ReadonlyArray<{
+    service: string;
+    identity: string;
+    expiresAt?: number;
+    scope?: "tenant" | "server";
+  }> = [],
+  /** Whether this tenant manages the server's credentials (the operator's), or inherits them. */
+  managesServerCredentials = true,
 ): Warning[] {
   const warnings: Warning[] = [];
   if (relay?.configured && relay.state !== "up")
@@ -74,13 +81,18 @@ export function fleetWarnings(
   for (const credentials of pushCredentials) {
     if (credentials.expiresAt === undefined || !expiresSoon(credentials.expiresAt, now)) continue;
     const expired = credentials.expiresAt < now;
+    // A tenant that inherits the server's certificate cannot renew it; it can upload its own.
+    const inherited = credentials.scope === "server" && !managesServerCredentials;
+    const remedy = inherited
+      ? "it is the server's, which your organisation inherits: the service operator renews it, or upload your organisation's own under Settings, Push services."
+      : "renew it at Apple (keeping the same topic) and upload it under Settings, Push services.";
     warnings.push({
       key: `push-${credentials.service}`,
       color: expired ? "red" : "yellow",
       title: expired ? "The APNs push certificate has expired" : "The APNs push certificate expires soon",
       message: `The certificate for ${credentials.identity} ${expired ? "ended" : "ends"} on ${formatDateTime(
         credentials.expiresAt,
-      )}. Apple devices cannot be woken without it: renew it at Apple (keeping the same topic) and upload it under Settings, Push services.`,
+      )}. Apple devices cannot be woken without it: ${remedy}`,
     });
   }
   return warnings;
@@ -100,7 +112,13 @@ export function Warnings({ summary }: { summary: DeviceSummary | undefined }) {
     // The relay may not answer (its link down): that is warned of above, not here.
     retry: false,
   });
-  const warnings = fleetWarnings(relay.data, summary, Date.now(), push.data?.items);
+  const warnings = fleetWarnings(
+    relay.data,
+    summary,
+    Date.now(),
+    push.data?.items,
+    push.data?.managesServerCredentials,
+  );
   if (warnings.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="warnings">

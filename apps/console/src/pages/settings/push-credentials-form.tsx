@@ -19,12 +19,22 @@ import { readFileAsBase64 } from "../../components/read-file-base64";
 import { pushCredentialsQuery } from "../dashboard/warnings";
 import { TopicChangeModal } from "./topic-change-modal";
 
-type Service = "fcm" | "apns" | "wns";
+export type Service = "fcm" | "apns" | "wns";
 
-/** Upload one service's credentials; the relay checks them and says in words what is wrong. */
-export function PushCredentialsForm() {
+const SERVICE_LABELS = [
+  { value: "fcm", label: "FCM (Android)" },
+  { value: "apns", label: "APNs (Apple)" },
+  { value: "wns", label: "WNS (Windows)" },
+] as const;
+
+/**
+ * Upload one service's credentials; the relay checks them and says in words what is wrong. `services`
+ * are those this administrator may change: every one for the operator's, the organisation's own APNs
+ * certificate for another tenant's.
+ */
+export function PushCredentialsForm({ services }: { services: readonly Service[] }) {
   const client = useQueryClient();
-  const [service, setService] = useState<Service>("fcm");
+  const [service, setService] = useState<Service>(services[0] ?? "apns");
   const [topicChange, setTopicChange] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const set = (key: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
@@ -59,20 +69,20 @@ export function PushCredentialsForm() {
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Text fw={600}>Upload credentials</Text>
-        <SegmentedControl
-          value={service}
-          onChange={(value) => {
-            setService(value as Service);
-            setFields({});
-          }}
-          data={[
-            { value: "fcm", label: "FCM (Android)" },
-            { value: "apns", label: "APNs (Apple)" },
-            { value: "wns", label: "WNS (Windows)" },
-          ]}
-          w="fit-content"
-        />
+        <Text fw={600}>
+          {services.length > 1 ? "Upload credentials" : "Upload your APNs push certificate"}
+        </Text>
+        {services.length > 1 && (
+          <SegmentedControl
+            value={service}
+            onChange={(value) => {
+              setService(value as Service);
+              setFields({});
+            }}
+            data={SERVICE_LABELS.filter((s) => services.includes(s.value))}
+            w="fit-content"
+          />
+        )}
         {service === "fcm" && (
           <>
             <Text size="sm" c="dimmed">

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../components/format";
 import { Loading } from "../../components/loading";
 import { useCan } from "../../api/me";
 import { expiresSoon, pushCredentialsQuery } from "../dashboard/warnings";
-import { PushCredentialsForm } from "./push-credentials-form";
+import { PushCredentialsForm, type Service } from "./push-credentials-form";
 
 const SERVICES = [
   { service: "fcm", name: "Firebase Cloud Messaging", wakes: "Android devices" },
@@ -16,7 +16,10 @@ const SERVICES = [
 
 /**
  * The push credentials the relay holds for this server: which services can wake devices, and which
- * app or project they belong to. The secrets are never shown again once uploaded.
+ * app or project they belong to. The secrets are never shown again once uploaded. In cloud mode an
+ * organisation other than the operator's may keep its own APNs push certificate (Apple issues one
+ * per organisation) and otherwise inherits the server's; FCM and WNS are the operator's, shown
+ * read-only.
  */
 export function PushCredentialsSection() {
   const client = useQueryClient();
@@ -28,6 +31,8 @@ export function PushCredentialsSection() {
   });
   const canWrite = useCan("settings:write");
   if (held.isPending) return <Loading height={120} />;
+  const managesServer = held.data?.managesServerCredentials ?? false;
+  const changeable: readonly Service[] = managesServer ? ["fcm", "apns", "wns"] : ["apns"];
   return (
     <Stack data-testid="push-credentials">
       <Card withBorder>
@@ -38,6 +43,13 @@ export function PushCredentialsSection() {
           Devices are woken by push when a command waits for them. The relay sends the pushes with the
           credentials below; it keeps them sealed and never gives them back. A push carries only the wake-up.
         </Text>
+        {!managesServer && !held.isError && (
+          <Text size="sm" c="dimmed" mb="sm" data-testid="push-tenant-note">
+            Your organisation may upload its own APNs push certificate (Apple issues one per organisation);
+            until it does, its Apple devices use the server&apos;s. FCM and WNS are the service
+            operator&apos;s.
+          </Text>
+        )}
         {held.isError ? (
           <ErrorAlert error={held.error} />
         ) : (
@@ -64,6 +76,15 @@ export function PushCredentialsSection() {
                           <Badge variant="light" color="green">
                             {found.identity}
                           </Badge>
+                          {!managesServer && (
+                            <Text size="xs" c="dimmed" data-testid={`push-${service}-scope`}>
+                              {found.scope === "tenant"
+                                ? "your organisation's own"
+                                : service === "apns"
+                                  ? "inherited from the server"
+                                  : "the operator's"}
+                            </Text>
+                          )}
                           {found.expiresAt !== undefined && (
                             <Text size="xs" c={expiresSoon(found.expiresAt, Date.now()) ? "red" : "dimmed"}>
                               {found.expiresAt < Date.now() ? "expired" : "valid until"}{" "}
@@ -79,7 +100,7 @@ export function PushCredentialsSection() {
                     </Table.Td>
                     <Table.Td>{found ? formatDateTime(found.updatedAt) : "—"}</Table.Td>
                     <Table.Td>
-                      {found && canWrite && (
+                      {found && canWrite && (managesServer || found.scope === "tenant") && (
                         <Button
                           size="xs"
                           variant="subtle"
@@ -100,7 +121,7 @@ export function PushCredentialsSection() {
         {remove.isError && <ErrorAlert error={remove.error} />}
       </Card>
       {canWrite ? (
-        <PushCredentialsForm />
+        <PushCredentialsForm services={changeable} />
       ) : (
         <Alert color="gray">Changing push credentials needs the settings:write permission.</Alert>
       )}
