@@ -71,9 +71,7 @@ export class RelayApiClient {
 
   /** The server's own push credentials, and with a scope (a tenant's id) that tenant's own as well. */
   async listPushCredentials(scope?: string): Promise<PushCredentialsStatus[]> {
-    const path = scope
-      ? `${PUSH_GATEWAY_PATHS.credentials}?scope=${encodeURIComponent(scope)}`
-      : PUSH_GATEWAY_PATHS.credentials;
+    const path = scope ? PUSH_GATEWAY_PATHS.scopedCredentials(scope) : PUSH_GATEWAY_PATHS.credentials;
     return (await this.call<{ items: PushCredentialsStatus[] }>("GET", path)).items;
   }
 

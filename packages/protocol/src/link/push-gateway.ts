@@ -7,9 +7,11 @@
 
 export const PUSH_GATEWAY_PATHS = {
   credentials: "/relay/v1/push/credentials",
-  /** With a scope, a tenant's own APNs credentials (`?scope=`); without, the server's. */
+  /** With a scope, a tenant's own APNs credentials; without, the server's. */
   credentialsFor: (service: PushServiceName, scope?: string) =>
-    `/relay/v1/push/credentials/${service}${scope ? `?scope=${encodeURIComponent(scope)}` : ""}`,
+    `${scope ? PUSH_GATEWAY_PATHS.scopedCredentials(scope) : PUSH_GATEWAY_PATHS.credentials}/${service}`,
+  /** A tenant's own credentials, listed with the server's (a path relays from before scopes do not know). */
+  scopedCredentials: (scope: string) => `/relay/v1/push/scopes/${encodeURIComponent(scope)}/credentials`,
   wake: "/relay/v1/push/wake",
   deviceCas: "/relay/v1/push/device-cas",
 } as const;
