@@ -14,7 +14,7 @@ import { startMetricsServer, watchEventLoop } from "@meridian/tunnel";
 import { spakeActivationSecrets } from "./activation/activation-secrets.js";
 import { buildApp, type AppOptions } from "./app.js";
 import { buildAgentApp } from "./device-endpoint/agent-app.js";
-import { mdmTopicAtRelay } from "./relay/mdm-topic.js";
+import { mdmTopicAtRelay, refreshingTopics } from "./relay/mdm-topic.js";
 import { serverRegistry } from "./metrics/server-metrics.js";
 import { CommandWaiters } from "./device-endpoint/command-waiters.js";
 import { DeviceHosts } from "./device-endpoint/device-hosts.js";
@@ -82,9 +82,15 @@ export async function startServer(
       nodeCrypto.randomPassword(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     const created = await core.tenants.ensureFirstAdministrator(DEFAULT_TENANT_ID, email, password);
 
-    const pushGateway = () => {
+    const atRelay = () => {
       const api = relay?.relayApi();
       return api && pushCredentialsAtRelay(api);
+    };
+    const mdmTopics = mdmTopicAtRelay(atRelay);
+    // An enrollment right after a certificate change must name the new topic, not the one kept.
+    const pushGateway = () => {
+      const gateway = atRelay();
+      return gateway && refreshingTopics(gateway, mdmTopics);
     };
     const app = await buildApp(core, {
       relayStatus: () => relay?.status(),
@@ -111,7 +117,7 @@ export async function startServer(
       hosts,
       waiters,
       logger: config.logLevel === "silent" ? false : { level: config.logLevel },
-      appleTopic: mdmTopicAtRelay(pushGateway),
+      appleTopic: mdmTopics,
     });
     if (config.relay) {
       relay = new RelayConnection({
