@@ -37,7 +37,8 @@ export interface ConsoleRig {
   stop(): Promise<void>;
 }
 
-export async function startConsoleRig(): Promise<ConsoleRig> {
+/** `environment` adds settings (MERIDIAN_MODE=cloud...) to the test defaults. */
+export async function startConsoleRig(environment: Record<string, string> = {}): Promise<ConsoleRig> {
   if (!consoleIsFresh()) await buildConsole();
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-console-e2e-"));
   const profileDir = mkdtempSync(join(tmpdir(), "meridian-chromium-"));
@@ -49,6 +50,7 @@ export async function startConsoleRig(): Promise<ConsoleRig> {
     MERIDIAN_ADMIN_EMAIL: ADMIN.email,
     MERIDIAN_ADMIN_PASSWORD: ADMIN.password,
     MERIDIAN_LOG_LEVEL: "silent",
+    ...environment,
   });
   await meridian.server.relay!.whenSynced();
   const browser = await chromium.launchPersistentContext(profileDir, {
