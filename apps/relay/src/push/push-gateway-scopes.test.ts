@@ -7,6 +7,7 @@ import { createSecretBox } from "@meridian/crypto";
 import { startApnsEmulator, type ApnsEmulator } from "@meridian/emulators";
 import { makeProviderCertificate } from "@meridian/push/testing/provider-certificate";
 import { openDatabase } from "@meridian/store";
+import { createScratchDatabase } from "@meridian/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relayMigrations } from "../registry/migrations/index.js";
 import { openRelayDatabase } from "../registry/relay-database.js";
@@ -118,24 +119,26 @@ describe("APNs push certificates per tenant of a server, against the APNs emulat
   });
 });
 
-describe("the relay's migration to scoped push credentials", () => {
+describe.each([
+  { name: "sqlite", url: async () => ({ url: undefined, drop: async () => undefined }) },
+  { name: "postgres", url: () => createScratchDatabase("meridian_relay_test") },
+])("the relay's migration to scoped push credentials on $name", ({ url }) => {
   it("keeps the credentials servers stored before, as their server-wide ones", async () => {
     const dir = mkdtempSync(join(tmpdir(), "meridian-push-migration-"));
+    const database = await url();
+    const options = { dataDir: dir, url: database.url };
     try {
-      const before = await openDatabase<RelayDatabase>(
-        { dataDir: dir },
-        {
-          fileName: "relay.db",
-          urlSetting: "MERIDIAN_RELAY_DATABASE_URL",
-          migrations: () => ({
-            getMigrations: async () =>
-              Object.fromEntries(
-                Object.entries(await relayMigrations().getMigrations()).filter(([name]) => name < "0004"),
-              ),
-          }),
-          migrationTable: "meridian_relay_migrations",
-        },
-      );
+      const before = await openDatabase<RelayDatabase>(options, {
+        fileName: "relay.db",
+        urlSetting: "MERIDIAN_RELAY_DATABASE_URL",
+        migrations: () => ({
+          getMigrations: async () =>
+            Object.fromEntries(
+              Object.entries(await relayMigrations().getMigrations()).filter(([name]) => name < "0004"),
+            ),
+        }),
+        migrationTable: "meridian_relay_migrations",
+      });
       // The row as the relay wrote it before scopes existed.
       await before.db
         .insertInto("relayPushCredentials")
@@ -143,12 +146,18 @@ describe("the relay's migration to scoped push credentials", () => {
         .execute();
       await before.db.destroy();
 
-      const { db } = await openRelayDatabase({ dataDir: dir });
+      const { db } = await openRelayDatabase(options);
       expect(await db.selectFrom("relayPushCredentials").selectAll().execute()).toEqual([
         { serverId: "srv", service: "fcm", scope: "", identity: "acme", sealed: "x", updatedAt: 5 },
       ]);
+      // The new key lets a tenant's certificate sit beside the server's.
+      await db
+        .insertInto("relayPushCredentials")
+        .values({ serverId: "srv", service: "fcm", scope: "t", identity: "b", sealed: "y", updatedAt: 6 })
+        .execute();
       await db.destroy();
     } finally {
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
