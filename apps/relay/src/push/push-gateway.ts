@@ -235,7 +235,8 @@ export class PushGateway {
 
   /**
    * Drops the cached clients the change touches. The server's credentials stand in for every scope
-   * without its own, so changing them drops those too (they load afresh on the next wake).
+   * without its own, so changing them drops every scope's client of that service (each loads afresh
+   * on its next wake).
    */
   private async forget(serverId: string, service: PushServiceName, scope: string): Promise<void> {
     const prefix = key(serverId, service, "");
