@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { SecretBox } from "@meridian/core";
 import { PushError, type PushClient, type PushNotification, type PushResult } from "@meridian/push";
-import type {
-  PushCredentials,
-  PushCredentialsStatus,
-  PushServiceName,
-  WakeOutcome,
-  WakeTarget,
+import {
+  SCOPED_PUSH_SERVICES,
+  type PushCredentials,
+  type PushCredentialsStatus,
+  type PushServiceName,
+  type WakeOutcome,
+  type WakeTarget,
 } from "@meridian/protocol";
 import type { RelayDatabase } from "../registry/schema.js";
 import { PushChannelHub } from "./push-channel.js";
@@ -41,7 +42,7 @@ export class PushGateway {
     credentials: PushCredentials,
     scope = "",
   ): Promise<PushCredentialsStatus> {
-    if (scope && credentials.service !== "apns")
+    if (scope && !(SCOPED_PUSH_SERVICES as readonly string[]).includes(credentials.service))
       throw new PushError(
         "scope_not_supported",
         `${credentials.service.toUpperCase()} credentials serve the whole server; only APNs certificates are held per tenant.`,
