@@ -71,6 +71,12 @@ describe("an organisation's own push certificate, in Chromium", () => {
     await nav(page, "Settings");
     await page.getByRole("tab", { name: "Push" }).click();
     await apns.getByRole("button", { name: "Remove" }).click();
+    // Asked first, naming the topic whose devices would be cut off.
+    const confirm = page.getByRole("dialog", {
+      name: "Remove the Apple Push Notification service credentials?",
+    });
+    await confirm.getByText(/enrolled on the topic com\.apple\.mgmt\.External\.globex/).waitFor();
+    await confirm.getByRole("button", { name: "Remove" }).click();
     await apns.getByText("inherited from the server").waitFor();
     await apns.getByText("com.apple.mgmt.External.operator").waitFor();
     await page.close();

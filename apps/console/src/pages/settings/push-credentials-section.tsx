@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { ErrorAlert } from "../../components/error-alert";
 import { formatDateTime } from "../../components/format";
@@ -27,8 +28,13 @@ export function PushCredentialsSection() {
   const remove = useMutation({
     mutationFn: (service: "fcm" | "apns" | "wns") =>
       unwrap(api.DELETE("/api/v1/push/credentials/{service}", { params: { path: { service } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: pushCredentialsQuery.queryKey }),
+    onSuccess: () => {
+      setRemoving(null);
+      return client.invalidateQueries({ queryKey: pushCredentialsQuery.queryKey });
+    },
   });
+  // Removing credentials stops devices being woken: asked first, saying which devices.
+  const [removing, setRemoving] = useState<Service | null>(null);
   const canWrite = useCan("settings:write");
   if (held.isPending) return <Loading height={120} />;
   const managesServer = held.data?.managesServerCredentials ?? false;
@@ -101,13 +107,7 @@ export function PushCredentialsSection() {
                     <Table.Td>{found ? formatDateTime(found.updatedAt) : "—"}</Table.Td>
                     <Table.Td>
                       {found && canWrite && (managesServer || found.scope === "tenant") && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          loading={remove.isPending && remove.variables === service}
-                          onClick={() => remove.mutate(service)}
-                        >
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(service)}>
                           Remove
                         </Button>
                       )}
@@ -118,8 +118,19 @@ export function PushCredentialsSection() {
             </Table.Tbody>
           </Table>
         )}
-        {remove.isError && <ErrorAlert error={remove.error} />}
       </Card>
+      <RemoveCredentialsModal
+        service={removing}
+        identity={held.data?.items.find((c) => c.service === removing)?.identity}
+        fallsBackToServer={!managesServer}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => {
+          remove.reset();
+          setRemoving(null);
+        }}
+      />
       {canWrite ? (
         <PushCredentialsForm services={changeable} />
       ) : (
@@ -132,5 +143,47 @@ export function PushCredentialsSection() {
         </Text>
       </Group>
     </Stack>
+  );
+}
+
+/** What removing a service's credentials does to the devices it wakes, asked before it is done. */
+function RemoveCredentialsModal(props: {
+  service: Service | null;
+  identity: string | undefined;
+  fallsBackToServer: boolean;
+  pending: boolean;
+  error: Error | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const entry = SERVICES.find((s) => s.service === props.service);
+  return (
+    <Modal
+      opened={entry !== undefined}
+      onClose={props.onClose}
+      title={entry ? `Remove the ${entry.name} credentials?` : ""}
+    >
+      {entry && (
+        <Stack>
+          {props.error && <ErrorAlert error={props.error} />}
+          <Text size="sm">
+            {entry.service === "apns"
+              ? `Apple devices enrolled on the topic ${props.identity ?? ""} can no longer be woken: their commands wait until they check in by themselves, and they cannot be enrolled again until a certificate for that topic is uploaded.`
+              : `${entry.wakes} can no longer be woken by push: their commands wait until they check in by themselves.`}
+            {entry.service === "apns" && props.fallsBackToServer
+              ? " Your organisation would use the server's certificate again, whose topic its enrolled devices do not listen on."
+              : ""}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button color="red" loading={props.pending} onClick={props.onConfirm}>
+              Remove
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }
