@@ -260,6 +260,18 @@ describe("the console, in Chromium", () => {
     await page.getByRole("option", { name: /Office Wi-Fi/ }).waitFor();
     await screenshot(page, "device-install-profile");
     await page.keyboard.press("Escape");
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+
+    // Removing one offers the stored profiles (and, once asked, what the device reported), or takes a typed identifier.
+    await page.getByRole("button", { name: "Send command" }).click();
+    await page.getByRole("menuitem", { name: "Remove profile" }).click();
+    const identifier = page.getByRole("dialog").getByLabel("Identifier of the installed profile");
+    await identifier.click();
+    await page.getByRole("option", { name: "Office Wi-Fi (com.example.wifi) stored" }).click();
+    expect(await identifier.inputValue()).toBe("com.example.wifi");
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
 
     // An Android device is offered none of them, and can have its work data deleted.
     const android = await rig.api<{ items: Array<{ id: string }> }>(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { commandInputProblems, commandPayload, EMPTY_COMMAND_INPUT, generatePin } from "./command-payload";
+import {
+  commandInputProblems,
+  commandPayload,
+  EMPTY_COMMAND_INPUT,
+  generatePin,
+  latestReportedProfiles,
+} from "./command-payload";
 import { COMMAND_CHOICES } from "./command-types";
 
 const choice = (key: string) => COMMAND_CHOICES.find((c) => c.key === key)!;
@@ -37,5 +43,20 @@ describe("a command's payload", () => {
     const bytes = [255, 250, 9, 19, 29, 39, 49, 59];
     expect(generatePin((n) => new Uint8Array(bytes.splice(0, n)))).toBe("999999");
     expect(generatePin()).toMatch(/^[0-9]{6}$/);
+  });
+
+  it("finds the profiles a device listed in its newest profile inventory, and nothing when never asked", () => {
+    const wifi = { identifier: "com.example.wifi", displayName: "Office Wi-Fi" };
+    const vpn = { identifier: "com.example.vpn", displayName: null };
+    expect(
+      latestReportedProfiles([
+        { type: "lock", result: null },
+        { type: "request_inventory", result: { apps: 12 } },
+        { type: "request_inventory", result: { profiles: [wifi, { displayName: "no identifier" }] } },
+        { type: "request_inventory", result: { profiles: [vpn] } },
+      ]),
+    ).toEqual([wifi]);
+    expect(latestReportedProfiles([{ type: "request_inventory", result: { apps: 3 } }])).toBeUndefined();
+    expect(latestReportedProfiles([])).toBeUndefined();
   });
 });

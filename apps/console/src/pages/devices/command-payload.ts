@@ -61,3 +61,25 @@ export function generatePin(randomBytes = (n: number) => crypto.getRandomValues(
     for (const byte of randomBytes(6)) if (byte < 250 && pin.length < 6) pin += String(byte % 10);
   return pin;
 }
+
+export interface ReportedProfile {
+  identifier: string;
+  displayName: string | null;
+}
+
+/**
+ * The profiles a device listed in its latest answer to a profile inventory, from its acknowledged
+ * commands newest first; undefined when it has not been asked (or its answers are not lists).
+ */
+export function latestReportedProfiles(
+  commands: ReadonlyArray<{ type: string; result?: unknown }>,
+): ReportedProfile[] | undefined {
+  for (const command of commands) {
+    const profiles = (command.result as { profiles?: unknown } | null | undefined)?.profiles;
+    if (command.type !== "request_inventory" || !Array.isArray(profiles)) continue;
+    return profiles.filter(
+      (p): p is ReportedProfile => typeof p === "object" && p !== null && typeof p.identifier === "string",
+    );
+  }
+  return undefined;
+}
