@@ -17,6 +17,8 @@ export interface ServerTlsIdentity {
   key: string;
   /** The server certificate followed by the CA certificate: devices pin the CA from this chain. */
   cert: string;
+  /** The server certificate alone (what signs enrollment profiles). */
+  leaf: string;
   ca: string;
   notAfter: number;
 }
@@ -58,6 +60,7 @@ export class TenantPki {
       return {
         key: issued.privateKeyPem,
         cert: issued.certificatePem + ca.certificatePem,
+        leaf: issued.certificatePem,
         ca: ca.certificatePem,
         notAfter: issued.notAfter.getTime(),
       };

@@ -2,6 +2,7 @@ import type { Actor } from "../access/actor.js";
 import type { ActivationListener, ActivationService } from "../activations/activation.service.js";
 import type { Device } from "../devices/device.js";
 import { deviceSearchText } from "../devices/device.service.js";
+import { identityRefusal } from "../devices/identity-rules.js";
 import { changeAndAudit, type CoreDeps } from "../shared/context.js";
 import { MeridianError, unauthenticated } from "../shared/errors.js";
 import { pageRequest } from "../shared/paging.js";
@@ -227,15 +228,9 @@ export class AppleEnrollmentService {
 
   private async identity(tenantId: string, serialNumber: string) {
     const found = await this.deps.store.forTenant(tenantId).appleEnrollments.byCertificate(serialNumber);
-    if (!found) throw refuse("unknown_certificate", "This identity certificate was not issued here.");
-    if (found.revokedAt !== null)
-      throw refuse(
-        "certificate_revoked",
-        "This identity certificate has been revoked; enrol the device again.",
-      );
-    if (found.device.state === "wiped" || found.device.state === "retired")
-      throw refuse("device_not_managed", "This device is no longer managed; enrol it again.");
-    return found;
+    const refusal = identityRefusal(found, { certificate: "identity certificate", rejoin: "enrol" });
+    if (refusal) throw refuse(refusal.code, refusal.message);
+    return found!;
   }
 
   /**

@@ -15,6 +15,7 @@ import type {
 } from "./device.js";
 import type { ComplianceReport, DeviceInventory } from "./inventory.js";
 import type { ActivationListener } from "../activations/activation.service.js";
+import { identityRefusal } from "./identity-rules.js";
 
 /** An Apple identity this close to its end without renewal is worth an administrator's attention. */
 const IDENTITY_WARNING_MS = 7 * 86_400_000;
@@ -299,19 +300,16 @@ export class DeviceService {
   async identify(tenantId: string, serialNumber: string): Promise<Device> {
     const tenant = this.deps.store.forTenant(tenantId);
     const certificate = await tenant.deviceCertificates.get(serialNumber);
-    if (!certificate)
-      throw unauthenticated("unknown_certificate", "This device certificate was not issued here.");
-    if (certificate.revokedAt !== null) {
-      throw unauthenticated(
-        "certificate_revoked",
-        "This device certificate has been revoked; activate the device again.",
-      );
-    }
-    const device = await tenant.devices.get(certificate.deviceId);
-    if (!device || device.state === "wiped" || device.state === "retired") {
-      throw unauthenticated("device_not_managed", "This device is no longer managed; activate it again.");
-    }
-    return device;
+    const device =
+      certificate && certificate.revokedAt === null
+        ? await tenant.devices.get(certificate.deviceId)
+        : undefined;
+    const refusal = identityRefusal(certificate && { revokedAt: certificate.revokedAt, device }, {
+      certificate: "device certificate",
+      rejoin: "activate",
+    });
+    if (refusal) throw unauthenticated(refusal.code, refusal.message);
+    return device!;
   }
 
   /** Notes that the device was in touch (any authenticated request). */

@@ -32,8 +32,6 @@ export interface EnrollmentRequest {
 export type EnrollmentAnswer =
   { kind: "profile"; body: Uint8Array } | { kind: "page"; status: number; html: string };
 
-const firstPem = (chain: string) => chain.slice(0, chain.indexOf("-----END CERTIFICATE-----") + 25) + "\n";
-
 /**
  * Enrollment profiles, signed by the server's TLS identity (whose chain the profile's root payload
  * completes), each holding a one-time SCEP challenge: the enrollment page's answer, where the
@@ -147,7 +145,7 @@ export class AppleEnrollmentProfiles {
     const cached = this.signers.get(key);
     if (cached && cached.notAfter === identity.notAfter) return cached.signer;
     const signer = prepareCmsSigner({
-      certificatePem: firstPem(identity.cert),
+      certificatePem: identity.leaf,
       privateKeyPem: identity.key,
       chainPems: [identity.ca],
     });
