@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import type { Device } from "../../api/types";
 import { ErrorAlert } from "../../components/error-alert";
+import { useTypeToConfirm } from "../../components/type-to-confirm";
 import { commandInputProblems, commandPayload, EMPTY_COMMAND_INPUT, needsPin } from "./command-payload";
 import { CommandPayloadFields } from "./command-payload-fields";
 import type { CommandChoice } from "./command-types";
@@ -24,7 +24,7 @@ export function ConfirmCommandModal({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [typedName, setTypedName] = useState("");
+  const confirmation = useTypeToConfirm("device", device.name);
   const form = useForm({
     initialValues: EMPTY_COMMAND_INPUT,
     validate: (values) => (choice ? commandInputProblems(choice, device.platform, values) : {}),
@@ -53,7 +53,7 @@ export function ConfirmCommandModal({
   });
   const close = () => {
     form.reset();
-    setTypedName("");
+    confirmation.reset();
     send.reset();
     onClose();
   };
@@ -73,13 +73,7 @@ export function ConfirmCommandModal({
               {device.serialNumber ? ` (serial ${device.serialNumber})` : ""}.
             </Text>
             <CommandPayloadFields choice={choice} device={device} form={form} />
-            {needsName && (
-              <TextInput
-                label={`Type the device's name, ${device.name}, to confirm`}
-                value={typedName}
-                onChange={(e) => setTypedName(e.currentTarget.value)}
-              />
-            )}
+            {needsName && confirmation.field}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel
@@ -88,7 +82,7 @@ export function ConfirmCommandModal({
                 type="submit"
                 color={choice.destructive ? "red" : undefined}
                 loading={send.isPending}
-                disabled={needsName && typedName.trim() !== device.name}
+                disabled={needsName && !confirmation.confirmed}
               >
                 {choice.label} {choice.destructive ? device.name : ""}
               </Button>

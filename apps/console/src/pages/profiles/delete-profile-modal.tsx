@@ -1,15 +1,15 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import type { Profile } from "../../api/types";
 import { ErrorAlert } from "../../components/error-alert";
+import { useTypeToConfirm } from "../../components/type-to-confirm";
 import { profilesQuery } from "./profiles-query";
 
 /** Deleting a profile is confirmed by typing its name; devices keep what they installed. */
 export function DeleteProfileModal({ profile, onClose }: { profile: Profile | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [typedName, setTypedName] = useState("");
+  const confirmation = useTypeToConfirm("profile", profile?.name);
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/profiles/{id}", { params: { path: { id } } })),
     onSuccess: async () => {
@@ -18,7 +18,7 @@ export function DeleteProfileModal({ profile, onClose }: { profile: Profile | nu
     },
   });
   const close = () => {
-    setTypedName("");
+    confirmation.reset();
     remove.reset();
     onClose();
   };
@@ -31,11 +31,7 @@ export function DeleteProfileModal({ profile, onClose }: { profile: Profile | nu
             Meridian forgets the profile <b>{profile.identifier}</b>. Devices that installed it keep it: send
             “Remove profile” from a device&apos;s page to take it off.
           </Text>
-          <TextInput
-            label={`Type the profile's name, ${profile.name}, to confirm`}
-            value={typedName}
-            onChange={(e) => setTypedName(e.currentTarget.value)}
-          />
+          {confirmation.field}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
@@ -43,7 +39,7 @@ export function DeleteProfileModal({ profile, onClose }: { profile: Profile | nu
             <Button
               color="red"
               loading={remove.isPending}
-              disabled={typedName.trim() !== profile.name}
+              disabled={!confirmation.confirmed}
               onClick={() => remove.mutate(profile.id)}
             >
               Delete {profile.name}
