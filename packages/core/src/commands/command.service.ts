@@ -301,7 +301,8 @@ export class CommandService {
         // answering: the older identities stop working. An Error answer keeps them all.
         if (completed && command.type === "renew_identity" && outcome.status === "acknowledged")
           await tenant.deviceCertificates.revokeAllButNewest(deviceId, now);
-        return (await tenant.commands.get(commandId))!;
+        // Not open for an answer (answered already, or cancelled): as it stands.
+        return completed ?? command;
       })
       .then((command) => {
         if (command.type === "wipe" && command.state === "acknowledged")

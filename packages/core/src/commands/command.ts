@@ -123,8 +123,9 @@ export interface CommandRepository {
     resendUnanswered?: boolean,
   ): Promise<Command | undefined>;
   /**
-   * Records the device's answer; false when the command was not open for one (already answered, or
-   * cancelled). A late answer to an expired command is still recorded: it says what really happened.
+   * Records the device's answer and returns the command as it now is; undefined when it was not open
+   * for one (already answered, or cancelled). A late answer to an expired command is still recorded:
+   * it says what really happened.
    */
   complete(
     id: string,
@@ -136,7 +137,7 @@ export interface CommandRepository {
       completedAt: number | null;
       retryAt: number | null;
     },
-  ): Promise<boolean>;
+  ): Promise<Command | undefined>;
   cancel(id: string, now: number): Promise<boolean>;
   /** Withdraws every open command of the device, saying why; returns how many. */
   cancelOpenForDevice(deviceId: string, now: number, reason: CommandError): Promise<number>;

@@ -109,7 +109,7 @@ export function commandRepository({ db, tenantId, dialect }: RepositoryContext):
       return row && toCommand(row);
     },
     async complete(id, deviceId, outcome) {
-      const result = await db
+      const row = await db
         .updateTable("commands")
         .set({
           state: outcome.state,
@@ -122,8 +122,9 @@ export function commandRepository({ db, tenantId, dialect }: RepositoryContext):
         .where("id", "=", id)
         .where("deviceId", "=", deviceId)
         .where("state", "in", ANSWERABLE)
+        .returningAll()
         .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return row && toCommand(row);
     },
     async cancel(id, now) {
       const result = await db
