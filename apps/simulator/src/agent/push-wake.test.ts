@@ -7,7 +7,12 @@ import { AgentDevice } from "./agent-device.js";
 import { androidProfile } from "./device-profile.js";
 import { openPushChannel } from "./push-channel.js";
 import { runSimulation } from "../simulation.js";
-import { activateWhenKnown, eventually, userWithActivation } from "../testing/device-steps.js";
+import {
+  activateWhenKnown,
+  eventually,
+  sendToAllAndWait,
+  userWithActivation,
+} from "../testing/device-steps.js";
 import { startRelayAndServer, type RelayAndServer } from "../testing/relay-and-server.js";
 
 /** An Android device woken through FCM by the relay's push gateway: it never polls. */
@@ -197,16 +202,7 @@ describe("devices woken by push through the relay", () => {
         return page.body.items.length === 3 ? page.body.items.map((d) => d.id) : undefined;
       });
       // The devices never poll: each looks for commands once when its channel opens, then only when woken.
-      for (const type of ["lock", "request_inventory"]) {
-        const sent = await bed.api<{ batchId: string }>("POST", "/api/v1/commands", { type, deviceIds: ids });
-        await eventually(`three ${type} commands acknowledged`, async () => {
-          const progress = await bed.api<{ states: Record<string, number> }>(
-            "GET",
-            `/api/v1/commands/batches/${sent.body.batchId}`,
-          );
-          return progress.body.states.acknowledged === 3 ? true : undefined;
-        });
-      }
+      for (const type of ["lock", "request_inventory"]) await sendToAllAndWait(bed, type, ids);
     } finally {
       stop.abort();
     }

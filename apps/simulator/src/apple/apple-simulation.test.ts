@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../testing/device-steps.js";
+import { eventually, sendToAllAndWait } from "../testing/device-steps.js";
 import { runAppleSimulation, type AppleSimulationProgress } from "./apple-simulation.js";
 import { startAppleBed, type AppleBed } from "./testing.js";
 
@@ -50,17 +50,7 @@ describe("runAppleSimulation", () => {
         );
         return page.body.items.length === 3 ? page.body.items.map((d) => d.id) : undefined;
       });
-      const sent = await apple.bed.api<{ batchId: string }>("POST", "/api/v1/commands", {
-        type: "lock",
-        deviceIds: ids,
-      });
-      await eventually("three locks acknowledged", async () => {
-        const progress = await apple.bed.api<{ states: Record<string, number> }>(
-          "GET",
-          `/api/v1/commands/batches/${sent.body.batchId}`,
-        );
-        return progress.body.states.acknowledged === 3 ? true : undefined;
-      });
+      await sendToAllAndWait(apple.bed, "lock", ids);
     } finally {
       stop.abort();
     }

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../testing/device-steps.js";
+import { eventually, sendToAllAndWait } from "../testing/device-steps.js";
 import { startAppleBed, type AppleBed } from "./testing.js";
 
 const CLI = fileURLToPath(new URL("../../../cli/bin/meridian.js", import.meta.url));
@@ -66,17 +66,11 @@ describe("meridian sim ios", () => {
         "GET",
         `/api/v1/devices?owner=${user.body.id}`,
       );
-      const sent = await apple.bed.api<{ batchId: string }>("POST", "/api/v1/commands", {
-        type: "request_inventory",
-        deviceIds: page.body.items.map((device) => device.id),
-      });
-      await eventually("two inventories acknowledged", async () => {
-        const progress = await apple.bed.api<{ states: Record<string, number> }>(
-          "GET",
-          `/api/v1/commands/batches/${sent.body.batchId}`,
-        );
-        return progress.body.states.acknowledged === 2 ? true : undefined;
-      });
+      await sendToAllAndWait(
+        apple.bed,
+        "request_inventory",
+        page.body.items.map((device) => device.id),
+      );
     } finally {
       child.kill("SIGINT");
     }

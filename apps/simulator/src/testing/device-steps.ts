@@ -16,6 +16,22 @@ export async function eventually<T>(
   }
 }
 
+/** Sends `type` to the devices in one bulk send and waits until all of them acknowledged it. */
+export async function sendToAllAndWait(
+  bed: RelayAndServer,
+  type: string,
+  deviceIds: string[],
+): Promise<void> {
+  const sent = await bed.api<{ batchId: string }>("POST", "/api/v1/commands", { type, deviceIds });
+  await eventually(`${deviceIds.length} ${type} commands acknowledged`, async () => {
+    const progress = await bed.api<{ states: Record<string, number> }>(
+      "GET",
+      `/api/v1/commands/batches/${sent.body.batchId}`,
+    );
+    return progress.body.states.acknowledged === deviceIds.length ? true : undefined;
+  });
+}
+
 /** A new user with one activation, through the management API; its password. */
 export async function userWithActivation(bed: RelayAndServer, email: string): Promise<string> {
   const user = await bed.api<{ id: string }>("POST", "/api/v1/users", { email });
