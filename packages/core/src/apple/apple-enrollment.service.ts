@@ -249,18 +249,12 @@ export class AppleEnrollmentService {
         );
       const previous = await tenant.appleEnrollments.getByUdid(facts.udid);
       if (previous && previous.deviceId !== device.id) {
-        await tenant.appleEnrollments.update(previous.deviceId, {
-          udid: null,
-          enabled: false,
-          checkedOutAt: now,
-        });
-        await tenant.devices.update(previous.deviceId, { state: "retired", updatedAt: now });
-        await tenant.deviceCertificates.revokeForDevice(previous.deviceId, now);
-        await tenant.devicePush.delete(previous.deviceId);
-        await tenant.commands.cancelOpenForDevice(previous.deviceId, now, {
+        // The UDID moves to the new enrollment.
+        await this.retire(tenant, previous.deviceId, now, {
           code: "device_reenrolled",
           message: "The device enrolled again; its earlier enrollment was retired.",
         });
+        await tenant.appleEnrollments.update(previous.deviceId, { udid: null });
         audit(
           "device.retire",
           { type: "device", id: previous.deviceId },
@@ -308,6 +302,23 @@ export class AppleEnrollmentService {
       });
     });
     if (retired) this.listener.managedDevicesChanged(tenantId);
+  }
+
+  /**
+   * Ends an enrollment, in the caller's transaction: the enrollment disabled, the device retired, its
+   * identities revoked, its push token dropped and its open commands withdrawn, saying why.
+   */
+  private async retire(
+    tenant: TenantStore,
+    deviceId: string,
+    now: number,
+    reason: { code: string; message: string },
+  ): Promise<void> {
+    await tenant.appleEnrollments.update(deviceId, { enabled: false, checkedOutAt: now });
+    await tenant.devices.update(deviceId, { state: "retired", updatedAt: now });
+    await tenant.deviceCertificates.revokeForDevice(deviceId, now);
+    await tenant.devicePush.delete(deviceId);
+    await tenant.commands.cancelOpenForDevice(deviceId, now, reason);
   }
 
   /** Whether the device was handed a renew_identity command it has not answered yet. */
@@ -365,14 +376,11 @@ export class AppleEnrollmentService {
     await changeAndAudit(this.deps, deviceProtocol(tenantId), async (tenant, audit) => {
       const enrollment = await this.enrollmentOf(tenant.appleEnrollments.get(device.id));
       this.checkBound(enrollment, udid);
-      await tenant.appleEnrollments.update(device.id, { enabled: false, checkedOutAt: now });
-      await tenant.devices.update(device.id, { state: "retired", updatedAt: now, lastSeenAt: now });
-      await tenant.deviceCertificates.revokeForDevice(device.id, now);
-      await tenant.devicePush.delete(device.id);
-      await tenant.commands.cancelOpenForDevice(device.id, now, {
+      await this.retire(tenant, device.id, now, {
         code: "device_checked_out",
         message: "The device's management profile was removed.",
       });
+      await tenant.devices.update(device.id, { lastSeenAt: now, updatedAt: now });
       audit("device.checkout", { type: "device", id: device.id, label: device.name }, { udid });
     });
     this.listener.managedDevicesChanged(tenantId);
