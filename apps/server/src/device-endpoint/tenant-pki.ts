@@ -6,6 +6,7 @@ import {
   type CertificateAuthority,
   type ScepRaIdentity,
 } from "@meridian/pki";
+import { KeptPromises } from "./kept-promises.js";
 
 const CA_SETTING = "pki.ca";
 const SCEP_RA_SETTING = "pki.scep-ra";
@@ -28,46 +29,40 @@ export interface ServerTlsIdentity {
  * It issues the TLS certificate devices see for the tenant's host, and every device's identity.
  */
 export class TenantPki {
-  private readonly authorities = new Map<string, Promise<CertificateAuthority>>();
-  private readonly identities = new Map<string, Promise<ServerTlsIdentity>>();
-  private readonly scepRas = new Map<string, Promise<ScepRaIdentity>>();
+  private readonly authorities = new KeptPromises<CertificateAuthority>();
+  private readonly identities = new KeptPromises<ServerTlsIdentity>();
+  private readonly scepRas = new KeptPromises<ScepRaIdentity>();
 
   constructor(private readonly core: Core) {}
 
   authority(tenantId: string): Promise<CertificateAuthority> {
-    let authority = this.authorities.get(tenantId);
-    if (!authority) {
-      authority = this.loadOrCreate(tenantId);
-      authority.catch(() => this.authorities.delete(tenantId));
-      this.authorities.set(tenantId, authority);
-    }
-    return authority;
+    return this.authorities.get(tenantId, () => this.loadOrCreate(tenantId));
   }
 
   /** The TLS identity for a tenant's device host, issued on first use and renewed well before it expires. */
   async serverIdentity(tenantId: string, host: string): Promise<ServerTlsIdentity> {
     const key = `${tenantId}\u0000${host}`;
-    const cached = this.identities.get(key);
+    const cached = this.identities.peek(key);
     if (cached) {
       const identity = await cached;
       if (identity.notAfter - Date.now() > RENEW_BEFORE_MS) return identity;
     }
-    const issuing = this.authority(tenantId).then(async (ca) => {
-      const issued = await ca.issueServerCertificate({
-        hostNames: [host],
-        validityDays: SERVER_CERTIFICATE_DAYS,
-      });
-      return {
-        key: issued.privateKeyPem,
-        cert: issued.certificatePem + ca.certificatePem,
-        leaf: issued.certificatePem,
-        ca: ca.certificatePem,
-        notAfter: issued.notAfter.getTime(),
-      };
+    return this.identities.replace(key, () => this.issueServerIdentity(tenantId, host));
+  }
+
+  private async issueServerIdentity(tenantId: string, host: string): Promise<ServerTlsIdentity> {
+    const ca = await this.authority(tenantId);
+    const issued = await ca.issueServerCertificate({
+      hostNames: [host],
+      validityDays: SERVER_CERTIFICATE_DAYS,
     });
-    issuing.catch(() => this.identities.delete(key));
-    this.identities.set(key, issuing);
-    return issuing;
+    return {
+      key: issued.privateKeyPem,
+      cert: issued.certificatePem + ca.certificatePem,
+      leaf: issued.certificatePem,
+      ca: ca.certificatePem,
+      notAfter: issued.notAfter.getTime(),
+    };
   }
 
   /**
@@ -75,20 +70,14 @@ export class TenantPki {
    * SCEP's key transport cannot use): issued by the tenant CA on first use and kept sealed.
    */
   scepRa(tenantId: string): Promise<ScepRaIdentity> {
-    let ra = this.scepRas.get(tenantId);
-    if (!ra) {
-      ra = (async () => {
-        const stored = await this.core.secrets.get(tenantId, SCEP_RA_SETTING);
-        if (stored) return JSON.parse(stored) as ScepRaIdentity;
-        const created = await createScepRaIdentity(await this.authority(tenantId));
-        return JSON.parse(
-          await this.core.secrets.setIfAbsent(tenantId, SCEP_RA_SETTING, JSON.stringify(created)),
-        ) as ScepRaIdentity;
-      })();
-      ra.catch(() => this.scepRas.delete(tenantId));
-      this.scepRas.set(tenantId, ra);
-    }
-    return ra;
+    return this.scepRas.get(tenantId, async () => {
+      const stored = await this.core.secrets.get(tenantId, SCEP_RA_SETTING);
+      if (stored) return JSON.parse(stored) as ScepRaIdentity;
+      const created = await createScepRaIdentity(await this.authority(tenantId));
+      return JSON.parse(
+        await this.core.secrets.setIfAbsent(tenantId, SCEP_RA_SETTING, JSON.stringify(created)),
+      ) as ScepRaIdentity;
+    });
   }
 
   private async loadOrCreate(tenantId: string): Promise<CertificateAuthority> {

@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Core } from "@meridian/core";
 import { createScepServer, normalizeSerialNumber, type ScepServer } from "@meridian/pki";
+import { KeptPromises } from "../kept-promises.js";
 import type { TenantPki } from "../tenant-pki.js";
 
 /** Requests authorised and waiting for their certificate, by SCEP transaction ID. */
@@ -14,7 +15,7 @@ const MAX_PENDING = 10_000;
  * current identity, still valid and not revoked.
  */
 export class ScepEndpoints {
-  private readonly servers = new Map<string, Promise<ScepServer>>();
+  private readonly servers = new KeptPromises<ScepServer>();
 
   constructor(
     private readonly core: Core,
@@ -23,13 +24,7 @@ export class ScepEndpoints {
   ) {}
 
   serverFor(tenantId: string): Promise<ScepServer> {
-    let server = this.servers.get(tenantId);
-    if (!server) {
-      server = this.create(tenantId);
-      server.catch(() => this.servers.delete(tenantId));
-      this.servers.set(tenantId, server);
-    }
-    return server;
+    return this.servers.get(tenantId, () => this.create(tenantId));
   }
 
   private async create(tenantId: string): Promise<ScepServer> {
