@@ -1,14 +1,14 @@
-import type { Http2Session } from "node:http2";
 import type { Socket } from "node:net";
+import type { MuxSession } from "./mux/mux-session.js";
 import type { HeartbeatOptions } from "./protocol.js";
 
 /**
- * Sends an HTTP/2 PING every interval and calls `onDead` when neither its answer nor any other byte
+ * Sends a PING every interval and calls `onDead` when neither its answer nor any other byte
  * arrives within the timeout. Counting other bytes keeps a busy link alive whose PING answer waits
  * behind megabytes of queued data. Returns the function that stops it.
  */
 export function startHeartbeat(
-  session: Http2Session,
+  session: Pick<MuxSession, "ping" | "destroyed">,
   socket: Socket,
   options: HeartbeatOptions,
   onDead: (reason: string) => void,

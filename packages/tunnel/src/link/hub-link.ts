@@ -1,26 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { connect, constants, type ClientHttp2Session } from "node:http2";
 import type { TLSSocket } from "node:tls";
-import { describeError } from "../errors.js";
 import { startHeartbeat } from "./heartbeat.js";
-import {
-  ACCEPTED_PATH,
-  encodeRefusal,
-  Header,
-  LINK_AUTHORITY,
-  REFUSAL_GOAWAY_CODE,
-  sessionOptions,
-  type FlowControl,
-  type HeartbeatOptions,
-  type Refusal,
-} from "./protocol.js";
+import { controlFrame, FrameType } from "./mux/frames.js";
+import { MuxSession } from "./mux/mux-session.js";
+import type { FlowControl, HeartbeatOptions, Refusal } from "./protocol.js";
 
-/** One server's link as the relay holds it: the relay is the HTTP/2 client on the server's connection. */
+/** One server's link as the relay holds it: the relay opens device streams on it. */
 export interface HubLink {
   id: string;
   serverId: string;
   remoteAddress: string;
-  session: ClientHttp2Session;
+  session: MuxSession;
   /** Device streams open on it now, to pick the least busy of a server's links. */
   streams: number;
 }
@@ -38,9 +28,9 @@ export interface HubLinkEvents {
 }
 
 /**
- * Starts HTTP/2 on an authorized connection. The server's SETTINGS prove it speaks the link protocol,
- * so the link is up from there; the "accepted" request goes first on it, so the server learns the
- * identity the relay gave it before any device stream arrives.
+ * Starts the link's framing on an authorized connection. The server's HELLO proves it speaks the link
+ * protocol, so the link is up from there; the relay's HELLO answers it with the identity the relay
+ * accepted the server as, before any device stream.
  */
 export function startHubLink(
   socket: TLSSocket,
@@ -48,11 +38,22 @@ export function startHubLink(
   settings: HubLinkSettings,
   events: HubLinkEvents,
 ): void {
+  const id = randomUUID();
+  const hello = {
+    window: settings.flow.streamWindowBytes,
+    maxStreams: settings.flow.maxConcurrentStreams,
+    serverId,
+    linkId: id,
+  };
   const link: HubLink = {
-    id: randomUUID(),
+    id,
     serverId,
     remoteAddress: socket.remoteAddress ?? "unknown",
-    session: connect(LINK_AUTHORITY, { ...sessionOptions(settings.flow), createConnection: () => socket }),
+    session: new MuxSession(socket, {
+      role: "relay",
+      hello,
+      maxStreamWindow: settings.flow.maxStreamWindowBytes,
+    }),
     streams: 0,
   };
   const { session } = link;
@@ -60,25 +61,17 @@ export function startHubLink(
   let reason: string | undefined;
   let stopHeartbeat = () => {};
   const startTimer = setTimeout(() => {
-    reason = "the server did not start HTTP/2 in time";
+    reason = "the server did not start the link protocol in time";
     session.destroy();
   }, settings.startTimeoutMs);
-  session.on("error", (error) => (reason ??= describeError(error)));
-  session.on("goaway", () => (reason ??= "the server is going away"));
-  session.once("remoteSettings", () => {
+  session.on("error", (error) => (reason ??= error.message));
+  session.on(
+    "goaway",
+    (why) => (reason ??= why ? `the server broke off: ${why.message}` : "the server is going away"),
+  );
+  session.once("hello", () => {
     clearTimeout(startTimer);
-    session.setLocalWindowSize(settings.flow.connectionWindowBytes);
-    const accepted = session.request(
-      {
-        [constants.HTTP2_HEADER_METHOD]: "POST",
-        [constants.HTTP2_HEADER_PATH]: ACCEPTED_PATH,
-        [Header.serverId]: serverId,
-        [Header.linkId]: link.id,
-      },
-      { endStream: true },
-    );
-    accepted.on("error", () => {});
-    accepted.resume();
+    session.sendHello(hello);
     if (!events.up(link)) {
       session.destroy();
       return;
@@ -92,29 +85,25 @@ export function startHubLink(
   session.once("close", () => {
     clearTimeout(startTimer);
     stopHeartbeat();
-    socket.destroy();
     if (up) events.down(link, reason);
   });
 }
 
 /**
- * Tells a server why its link is refused, in GOAWAY's debug data (a refused server cannot send or
- * receive anything else), then closes the connection.
+ * Tells a server why its link is refused, in a GOAWAY (a refused server cannot send or receive
+ * anything else), then closes the connection.
  */
 export function refuseLink(socket: TLSSocket, refusal: Refusal): void {
   if (socket.destroyed) return;
-  const session = connect(LINK_AUTHORITY, { createConnection: () => socket });
-  session.on("error", () => {});
-  session.once("connect", () => {
-    session.goaway(REFUSAL_GOAWAY_CODE, 0, encodeRefusal(refusal));
-    session.close();
-  });
-  setTimeout(() => session.destroy(), 2_000).unref();
+  socket.on("error", () => {});
+  socket.resume(); // Whatever the server sent (its HELLO) is not read.
+  socket.end(controlFrame(FrameType.goaway, 0, Buffer.from(JSON.stringify(refusal))));
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
 
 /** Ends a live link at once with a reason the server will report (its registration was revoked). */
 export function revokeLink(link: HubLink, refusal: Refusal): void {
-  if (link.session.closed || link.session.destroyed) return;
-  link.session.goaway(REFUSAL_GOAWAY_CODE, 0, encodeRefusal(refusal));
-  link.session.destroy();
+  if (link.session.destroyed) return;
+  link.session.goaway(refusal);
+  link.session.destroy(true);
 }

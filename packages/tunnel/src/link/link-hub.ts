@@ -1,6 +1,5 @@
 import type { X509Certificate } from "node:crypto";
 import { EventEmitter, once } from "node:events";
-import { constants } from "node:http2";
 import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { createServer, type Server, type TLSSocket } from "node:tls";
@@ -13,7 +12,7 @@ import {
   ENROL_ALPN,
   LINK_ALPN,
   LINK_CIPHERS,
-  streamRequestHeaders,
+  encodeStreamMeta,
   type DeviceStreamMeta,
   type FlowControl,
   type HeartbeatOptions,
@@ -133,22 +132,15 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
     if (this.closing) throw new TunnelError("no_link", "The relay is shutting down.");
     const candidates = [...(this.links.get(serverId) ?? [])].sort((a, b) => a.streams - b.streams);
     for (const link of candidates) {
-      if (link.session.closed || link.session.destroyed) continue;
+      if (link.session.closed) continue;
       let stream;
       try {
-        stream = link.session.request(streamRequestHeaders(meta), { endStream: false });
+        stream = link.session.open(encodeStreamMeta(meta));
       } catch {
-        continue; // The session is going away; try the next link.
+        continue; // The link is going away or full; try the next one.
       }
       link.streams++;
       stream.once("close", () => link.streams--);
-      stream.once("response", (headers) => {
-        const status = Number(headers[constants.HTTP2_HEADER_STATUS]);
-        if (status !== 200)
-          stream.destroy(
-            new TunnelError("stream_refused", `The server declined the stream (status ${status}).`),
-          );
-      });
       return stream;
     }
     throw new TunnelError("no_link", `Server ${serverId} has no live link to this relay.`);
@@ -169,11 +161,7 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
   async close(graceMs = 1_000): Promise<void> {
     this.closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const { session } of [...this.links.values()].flat()) {
-      if (session.closed || session.destroyed) continue;
-      session.goaway(constants.NGHTTP2_NO_ERROR);
-      session.close();
-    }
+    for (const { session } of [...this.links.values()].flat()) session.close();
     const deadline = setTimeout(() => {
       for (const socket of this.sockets) socket.destroy();
     }, graceMs);

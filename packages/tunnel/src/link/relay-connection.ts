@@ -1,10 +1,3 @@
-import {
-  constants,
-  createServer,
-  type IncomingHttpHeaders,
-  type ServerHttp2Session,
-  type ServerHttp2Stream,
-} from "node:http2";
 import type { Duplex } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import type { HostPort } from "../address.js";
@@ -13,13 +6,11 @@ import type { Proxy } from "../proxy/connect-tcp.js";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff.js";
 import { dialRelay, type Credentials } from "./dial-relay.js";
 import { startHeartbeat } from "./heartbeat.js";
+import { MuxSession } from "./mux/mux-session.js";
+import type { MuxStream } from "./mux/mux-stream.js";
 import {
-  ACCEPTED_PATH,
-  decodeRefusal,
-  Header,
   LINK_ALPN,
-  parseStreamRequest,
-  sessionOptions,
+  parseStreamMeta,
   type DeviceStreamMeta,
   type FlowControl,
   type HeartbeatOptions,
@@ -68,7 +59,7 @@ export class RelayConnection {
   private closed = false;
   private readonly abort = new AbortController();
   /** The current link, and earlier ones still finishing their streams after the relay's GOAWAY. */
-  private readonly sessions = new Set<ServerHttp2Session>();
+  private readonly sessions = new Set<MuxSession>();
   private wake: (() => void) | undefined;
   private readonly loop: Promise<void>;
 
@@ -135,7 +126,7 @@ export class RelayConnection {
   }
 
   /**
-   * The server side of HTTP/2 on the dialled socket; resolves when the link ends, saying why. A relay
+   * The server side of the link on the dialled socket; resolves when the link ends, saying why. A relay
    * that is draining (GOAWAY) ends the link for new streams at once, so a new link is dialled while
    * the old one finishes the device streams it carries.
    */
@@ -157,18 +148,13 @@ export class RelayConnection {
       const upMs = () => (up ? performance.now() - upSince : undefined);
       let reason: string | undefined;
       let code: string | undefined;
-      const h2 = createServer(sessionOptions(this.settings.flowControl));
-      let session: ServerHttp2Session | undefined;
-      h2.once("session", (s) => (session = s));
-      h2.emit("connection", socket);
-      if (!session) {
-        socket.destroy();
-        resolve({ reason: "HTTP/2 did not start on the link", code: undefined, upMs: undefined });
-        return;
-      }
-      const link = session;
+      const { flowControl } = this.settings;
+      const link = new MuxSession(socket, {
+        role: "server",
+        hello: { window: flowControl.streamWindowBytes, maxStreams: flowControl.maxConcurrentStreams },
+        maxStreamWindow: flowControl.maxStreamWindowBytes,
+      });
       this.sessions.add(link);
-      link.setLocalWindowSize(this.settings.flowControl.connectionWindowBytes);
 
       const acceptance = setTimeout(() => {
         reason = `the relay did not accept the link within ${this.settings.connectTimeoutMs} ms`;
@@ -180,76 +166,43 @@ export class RelayConnection {
         link.destroy();
       });
 
-      link.on("stream", (stream, headers) => {
-        stream.on("error", () => {}); // Resets from either end surface to the handler as close.
-        if (
-          headers[constants.HTTP2_HEADER_METHOD] === "POST" &&
-          headers[constants.HTTP2_HEADER_PATH] === ACCEPTED_PATH
-        ) {
-          if (!respondIfOpen(stream, { [constants.HTTP2_HEADER_STATUS]: 204 }, true)) return;
-          if (!up) {
-            up = true;
-            upSince = performance.now();
-            clearTimeout(acceptance);
-            this.state = "up";
-            this.events.up(String(headers[Header.serverId] ?? ""));
-          }
-          return;
-        }
-        this.acceptStream(stream, headers, up);
+      link.once("hello", (hello) => {
+        up = true;
+        upSince = performance.now();
+        clearTimeout(acceptance);
+        this.state = "up";
+        this.events.up(hello.serverId ?? "");
       });
-      link.on("goaway", (_errorCode, _lastStreamId, opaqueData) => {
-        const refusal = decodeRefusal(opaqueData);
+      link.on("stream", (stream, meta) => this.acceptStream(stream, meta));
+      link.on("goaway", (refusal) => {
         if (refusal) {
           reason = `the relay refused the link: ${refusal.message}`;
           code = refusal.code === "unknown" ? "link_refused" : refusal.code;
         } else reason ??= "the relay is going away";
         if (up) resolve({ reason, code, upMs: upMs() });
       });
-      link.on("error", (error) => (reason ??= describeError(error)));
+      link.on("error", (error) => (reason ??= error.message));
       socket.on("error", (error) => (reason ??= describeError(error)));
       link.once("close", () => {
         clearTimeout(acceptance);
         stopHeartbeat();
-        socket.destroy();
         this.sessions.delete(link);
         resolve({ reason: reason ?? "the relay closed the link", code, upMs: upMs() });
       });
     });
   }
 
-  private acceptStream(stream: ServerHttp2Stream, headers: IncomingHttpHeaders, up: boolean): void {
-    const meta =
-      up && headers[constants.HTTP2_HEADER_METHOD] === "CONNECT" ? parseStreamRequest(headers) : undefined;
+  private acceptStream(stream: MuxStream, payload: Buffer): void {
+    stream.on("error", () => {}); // Resets from either end surface to the handler as close.
+    const meta = parseStreamMeta(payload);
     if (!meta) {
-      if (!stream.destroyed) stream.close(constants.NGHTTP2_REFUSED_STREAM);
+      stream.refuse();
       return;
     }
-    if (!respondIfOpen(stream, { [constants.HTTP2_HEADER_STATUS]: 200 })) return;
     try {
       this.settings.onStream(stream, { ...meta, relay: this.relay });
     } catch {
-      stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+      stream.destroy(new Error("The stream handler failed."));
     }
-  }
-}
-
-/**
- * Answers a stream the relay opened, unless the relay has already reset it: a device that hangs up
- * at once has its stream's HEADERS and RST_STREAM read together, and the stream is gone by the time
- * it is seen. Answering it then would throw, and the throw would end the whole process.
- */
-function respondIfOpen(
-  stream: ServerHttp2Stream,
-  headers: Record<string, number>,
-  endStream = false,
-): boolean {
-  if (stream.destroyed || stream.closed) return false;
-  try {
-    stream.respond(headers, { endStream });
-    return true;
-  } catch {
-    stream.destroy();
-    return false;
   }
 }
