@@ -38,7 +38,7 @@ export interface LinkHubOptions {
   enrol?: EnrolmentHandler;
   heartbeat?: Partial<HeartbeatOptions>;
   flowControl?: Partial<FlowControl>;
-  /** TLS handshake plus authorization plus HTTP/2 start, and a whole enrolment. Default 10 s. */
+  /** TLS handshake plus authorization plus the server's HELLO, and a whole enrolment. Default 10 s. */
   handshakeTimeoutMs?: number;
 }
 

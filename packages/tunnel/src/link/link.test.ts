@@ -202,6 +202,29 @@ describe("link", () => {
     older.destroy();
   });
 
+  it("refuses a server that speaks only the HTTP/2 link of earlier versions, and says why", async () => {
+    const { hub, port } = await startHub(pki);
+    cleanup.push(() => hub.close(0));
+    const refused = nextEvent<Refused>(hub, "refused");
+    const older = tlsConnect({
+      host: "127.0.0.1",
+      port,
+      ca: pki.relayCa.cert,
+      ALPNProtocols: ["meridian-link/1"],
+      ...pki.linkClient("server-1"),
+    });
+    const failed = await new Promise<Error>((resolve) => {
+      older.once("error", resolve);
+      older.once("secureConnect", () => resolve(new Error(`connected with ${String(older.alpnProtocol)}`)));
+    });
+    expect(failed.message).toMatch(/no application protocol/i);
+    expect(await refused).toMatchObject({
+      code: "handshake_failed",
+      message: expect.stringMatching(/ALPN|protocol/i),
+    });
+    expect(hub.linkCount("server-1")).toBe(0);
+  });
+
   it("enrols a server without a certificate, which then links with the certificate it got", async () => {
     const issued: string[] = [];
     const { hub, port } = await startHub(pki, {

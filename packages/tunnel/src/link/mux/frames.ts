@@ -70,6 +70,8 @@ export function uint32(value: number): Buffer {
   return buffer;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 export class FrameError extends Error {
   constructor(message: string) {
     super(message);
@@ -98,6 +100,7 @@ export class FrameReader {
   private streamId = 0;
   private remaining = 0;
   private control: Buffer[] = [];
+  private emptyData = false;
 
   constructor(private readonly sink: FrameSink) {}
 
@@ -151,14 +154,22 @@ export class FrameReader {
     this.type = type as FrameType;
     this.streamId = streamId;
     this.remaining = length;
-    if (length === 0) this.finishFrame();
+    if (length === 0) {
+      this.emptyData = type === FrameType.data;
+      this.finishFrame();
+    }
     return offset;
   }
 
   private finishFrame(): void {
     const type = this.type as FrameType;
     this.type = 0;
-    if (type === FrameType.data) return;
+    if (type === FrameType.data) {
+      // An empty DATA frame still names its stream, which must exist.
+      if (this.emptyData) this.sink.data(this.streamId, EMPTY);
+      this.emptyData = false;
+      return;
+    }
     const payload = this.control.length === 1 ? this.control[0]! : Buffer.concat(this.control);
     this.control = [];
     this.sink.control(type, this.streamId, payload);

@@ -64,6 +64,7 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
   private lastStreamId = 0;
   private readonly pings = new Map<bigint, () => void>();
   private nextPing = 0n;
+  private corked = false;
   private goawaySent = false;
   private goawayReceived = false;
   private closeWhenIdle = false;
@@ -178,10 +179,9 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     if (this.destroyed) return written?.();
     // While the socket holds a backlog, the stream's writer waits until its own bytes have gone.
     const backedUp = this.socket.writableLength >= SOCKET_BACKLOG_BYTES;
-    this.socket.cork();
+    this.corkUntilNextTick();
     this.socket.write(frameHeader(FrameType.data, streamId, bytes.length));
     this.socket.write(bytes, backedUp && written ? () => written() : undefined);
-    this.socket.uncork();
     if (!backedUp) written?.();
   }
 
@@ -202,8 +202,24 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     this.endIfIdle();
   }
 
+  /**
+   * Frames written in one turn of the event loop (the answers to one read: credits, a device's
+   * reply, a PONG) go to TLS together, as few records and one system call instead of one each.
+   */
+  private corkUntilNextTick(): void {
+    if (this.corked) return;
+    this.corked = true;
+    this.socket.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      this.socket.uncork();
+    });
+  }
+
   private write(frame: Buffer): void {
-    if (!this.destroyed && this.socket.writable) this.socket.write(frame);
+    if (this.destroyed || !this.socket.writable) return;
+    this.corkUntilNextTick();
+    this.socket.write(frame);
   }
 
   private endIfIdle(): void {
@@ -219,10 +235,8 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
         this.protocolError(`DATA on stream ${streamId}, which was never opened`);
       return; // A stream closed here while the peer was still sending.
     }
-    if (!stream.received(bytes)) {
-      this.sendReset(streamId, ResetCode.flowControl);
-      stream.destroy(new Error("The peer sent more than the stream's window allowed."));
-    }
+    if (bytes.length > 0 && !stream.received(bytes))
+      stream.reset(ResetCode.flowControl, new Error("The peer sent more than the stream's window allowed."));
   }
 
   private onControl(type: FrameType, streamId: number, payload: Buffer): void {
@@ -286,7 +300,7 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     this.goaway({ code: "protocol_error", message });
     const error = new Error(`The peer broke the link protocol: ${message}.`);
     if (this.listenerCount("error") > 0) this.emit("error", error);
-    this.destroy();
+    this.destroy(true);
   }
 }
 

@@ -43,6 +43,7 @@ export class MuxStream extends Duplex {
   private stalled = false;
   private pending: { chunk: Buffer; offset: number; callback: (error?: Error | null) => void } | undefined;
   private resetByPeer = false;
+  private resetSent = false;
   private remoteEnded = false;
   private localEnded = false;
 
@@ -85,6 +86,7 @@ export class MuxStream extends Duplex {
     if (this.remoteEnded) return;
     this.remoteEnded = true;
     this.push(null);
+    this.forgetIfClosedBothWays();
   }
 
   remoteReset(code: number): void {
@@ -97,10 +99,15 @@ export class MuxStream extends Duplex {
 
   /** Refuses the stream (the server would not take it): the relay destroys its side with stream_refused. */
   refuse(): void {
+    this.reset(ResetCode.refused);
+  }
+
+  /** Cuts the stream both ways, telling the peer why. */
+  reset(code: ResetCode, error?: Error): void {
     if (this.destroyed) return;
-    this.carrier.sendReset(this.id, ResetCode.refused);
-    this.resetByPeer = true; // Nothing more to tell the peer.
-    this.destroy();
+    this.carrier.sendReset(this.id, code);
+    this.resetSent = true;
+    this.destroy(error);
   }
 
   override _read(): void {
@@ -110,6 +117,7 @@ export class MuxStream extends Duplex {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (chunk.length === 0) return callback();
     this.pending = { chunk, offset: 0, callback };
     this.flush();
   }
@@ -117,13 +125,27 @@ export class MuxStream extends Duplex {
   override _final(callback: (error?: Error | null) => void): void {
     this.localEnded = true;
     this.carrier.sendEnd(this.id);
+    this.forgetIfClosedBothWays();
     callback();
+  }
+
+  private get closedBothWays(): boolean {
+    return this.localEnded && this.remoteEnded;
+  }
+
+  /**
+   * Once END has gone both ways the stream is over as far as the link is concerned, even before
+   * its consumer has read the last bytes: both sides stop counting it against the stream limit at
+   * the same point in the link's order of frames.
+   */
+  private forgetIfClosedBothWays(): void {
+    if (this.closedBothWays) this.carrier.forget(this.id);
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     // A write waiting for credit is dropped with the stream, as a socket's would be.
     this.pending = undefined;
-    if (!this.resetByPeer && !(this.localEnded && this.remoteEnded))
+    if (!this.resetByPeer && !this.resetSent && !this.closedBothWays)
       this.carrier.sendReset(this.id, error ? ResetCode.internal : ResetCode.cancel);
     this.carrier.forget(this.id);
     callback(error);
