@@ -4,7 +4,7 @@
  * the memory one idle device connection costs the relay and the server.
  *
  *   node --import tsx bench/link-throughput.bench.ts [--mb 256] [--streams 1,10,100] [--runs 5]
- *     [--idle 1000] [--window <stream window bytes>] [--cpu-prof <dir>]
+ *     [--idle 1000] [--window <initial stream window bytes>] [--max-window <bytes>] [--cpu-prof <dir>]
  *
  * Three processes, as in production: this one plays the devices, one child is the relay (link hub and
  * device edge), one the server (link client; it terminates the devices' TLS and counts the bytes).
@@ -277,6 +277,7 @@ async function main(): Promise<void> {
       runs: { type: "string", default: "5" },
       idle: { type: "string", default: "1000" },
       window: { type: "string" },
+      "max-window": { type: "string" },
       "cpu-prof": { type: "string" },
     },
   });
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
   const flowControl: FlowControl = {
     ...DEFAULT_FLOW_CONTROL,
     streamWindowBytes: Number(args.window ?? DEFAULT_FLOW_CONTROL.streamWindowBytes),
+    maxStreamWindowBytes: Number(args["max-window"] ?? DEFAULT_FLOW_CONTROL.maxStreamWindowBytes),
   };
   const profileDir = args["cpu-prof"];
 
@@ -348,7 +350,7 @@ async function main(): Promise<void> {
     const cpu = cpus();
     console.log(
       `\n${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; ` +
-        `Node ${process.version}; ${args.mb} MiB a transfer, median of ${runs} runs; stream window ${flowControl.streamWindowBytes / 1024} KiB\n`,
+        `Node ${process.version}; ${args.mb} MiB a transfer, median of ${runs} runs; stream window ${flowControl.streamWindowBytes / 1024} KiB growing to ${flowControl.maxStreamWindowBytes / 1024} KiB\n`,
     );
     console.log(
       markdownTable(
