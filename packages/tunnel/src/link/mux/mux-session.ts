@@ -90,8 +90,11 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
       try {
         this.reader.push(chunk);
       } catch (error) {
-        if (!(error instanceof FrameError)) throw error;
-        this.protocolError(error.message);
+        if (error instanceof FrameError) return this.protocolError(error.message);
+        // A fault of ours while handling a frame ends this link, not the process and every other link.
+        if (this.listenerCount("error") > 0)
+          this.emit("error", new Error(`The link failed while reading a frame: ${String(error)}`));
+        this.destroy();
       }
     });
     socket.on("error", () => {}); // The close that follows ends the session.
