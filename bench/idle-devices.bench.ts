@@ -93,7 +93,7 @@ let server: ServerProcess | undefined;
 const workers: Worker[] = [];
 try {
   relay = await startRelayProcess(devices * 2);
-  server = await startServerProcess(relay);
+  server = await startServerProcess(relay, process.env.MERIDIAN_BENCH_SERVER_FLAGS?.split(" ") ?? []);
   const accounts = await createAccounts(server, devices, PER_USER);
   await sleep(1000); // the relay learns of the activations
   const before = { relay: residentBytes(relay.child.pid!), server: residentBytes(server.child.pid!) };
