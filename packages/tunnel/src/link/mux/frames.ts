@@ -104,10 +104,15 @@ export class FrameReader {
 
   constructor(private readonly sink: FrameSink) {}
 
-  push(chunk: Buffer): void {
+  /**
+   * Reads what it can of `chunk`. Between frames it asks `pause`, and stops when told to: it returns
+   * how many bytes it took, and the caller hands it the rest later.
+   */
+  push(chunk: Buffer, pause?: () => boolean): number {
     let offset = 0;
     while (offset < chunk.length) {
       if (this.type === 0) {
+        if (this.headerBytes === 0 && pause?.()) return offset;
         offset = this.readHeader(chunk, offset);
         continue;
       }
@@ -119,6 +124,7 @@ export class FrameReader {
       else this.control.push(part);
       if (this.remaining === 0) this.finishFrame();
     }
+    return offset;
   }
 
   private readHeader(chunk: Buffer, offset: number): number {

@@ -404,6 +404,32 @@ describe("MuxSession", () => {
   });
 
   describe("the link", () => {
+    it("works through a backlog of streams a turn of the event loop at a time, so timers still run", async () => {
+      const { relay, server } = await linked({ maxStreams: 500 });
+      const busyMsPerStream = 4;
+      let accepted = 0;
+      server.on("stream", (stream) => {
+        stream.on("error", () => {});
+        // A handler with real work per stream, as a server's TLS handshake is.
+        const until = performance.now() + busyMsPerStream;
+        while (performance.now() < until);
+        accepted++;
+      });
+      let last = performance.now();
+      let longestGap = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }, 1);
+      cleanup.push(() => clearInterval(ticker));
+      // 300 streams opened in one go arrive as one backlog: 1.2 s of handler work.
+      for (let i = 0; i < 300; i++) relay.open(json({ n: i }));
+      await vi.waitFor(() => expect(accepted).toBe(300), { timeout: 5_000 });
+      clearInterval(ticker);
+      expect(longestGap).toBeLessThan(200);
+    });
+
     it("answers PING with PONG, both ways, running each ping's own callback", async () => {
       const { relay, server } = await linked();
       const answered: string[] = [];

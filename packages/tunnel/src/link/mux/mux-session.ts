@@ -48,6 +48,9 @@ export interface MuxSessionEvents {
   close: [];
 }
 
+/** The most of one turn of the event loop spent reading the link; see `yieldIfBusy`. */
+const READ_TURN_MS = 20;
+
 /** Beyond this much unsent on the socket, a stream's writer waits until its bytes have gone. */
 const SOCKET_BACKLOG_BYTES = 512 * 1024;
 
@@ -65,6 +68,10 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
   private readonly pings = new Map<bigint, () => void>();
   private nextPing = 0n;
   private corked = false;
+  /** When this turn of the event loop began reading the link. */
+  private turnStartedAt: number | undefined;
+  /** What was read but left for the next turn; the socket is paused meanwhile. */
+  private backlog: Buffer | undefined;
   private goawaySent = false;
   private goawayReceived = false;
   private closeWhenIdle = false;
@@ -86,20 +93,56 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     });
     socket.setNoDelay?.(true);
     socket.on("data", (chunk: Buffer) => {
-      if (this.destroyed) return;
-      try {
-        this.reader.push(chunk);
-      } catch (error) {
-        if (error instanceof FrameError) return this.protocolError(error.message);
-        // A fault of ours while handling a frame ends this link, not the process and every other link.
-        if (this.listenerCount("error") > 0)
-          this.emit("error", new Error(`The link failed while reading a frame: ${String(error)}`));
-        this.destroy();
-      }
+      // Only while pausing takes effect: what arrives goes behind what waits for the next turn.
+      if (this.backlog) this.backlog = Buffer.concat([this.backlog, chunk]);
+      else this.read(chunk);
     });
     socket.on("error", () => {}); // The close that follows ends the session.
     socket.once("close", () => this.destroy());
     if (options.role === "server") this.sendHello(options.hello);
+  }
+
+  private read(chunk: Buffer): void {
+    if (this.destroyed) return;
+    try {
+      const taken = this.reader.push(chunk, () => this.turnUsedUp());
+      if (taken < chunk.length) this.waitForNextTurn(chunk.subarray(taken));
+    } catch (error) {
+      if (error instanceof FrameError) return this.protocolError(error.message);
+      // A fault of ours while handling a frame ends this link, not the process and every other link.
+      if (this.listenerCount("error") > 0)
+        this.emit("error", new Error(`The link failed while reading a frame: ${String(error)}`));
+      this.destroy();
+    }
+  }
+
+  /**
+   * Reading the link is given at most READ_TURN_MS of each turn of the event loop: a backlog of
+   * frames (a crowd of devices connecting at once, each stream's first bytes a TLS handshake for the
+   * handler) would otherwise be worked through in one go, holding up timers, the database and the
+   * heartbeat for seconds, until the peer gave the link up for dead. The rest waits for the next turn.
+   */
+  private turnUsedUp(): boolean {
+    const now = performance.now();
+    if (this.turnStartedAt === undefined) {
+      this.turnStartedAt = now;
+      setImmediate(() => this.nextTurn());
+    }
+    return now - this.turnStartedAt > READ_TURN_MS;
+  }
+
+  private waitForNextTurn(rest: Buffer): void {
+    this.backlog = rest;
+    this.socket.pause();
+  }
+
+  private nextTurn(): void {
+    this.turnStartedAt = undefined;
+    const rest = this.backlog;
+    if (!rest) return;
+    this.backlog = undefined;
+    this.read(rest);
+    if (!this.backlog && !this.destroyed) this.socket.resume();
   }
 
   /** The peer's HELLO, once it has arrived. */
