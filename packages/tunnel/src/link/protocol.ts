@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { jsonObject } from "./mux/frames.js";
+import type { GoawayReason } from "./mux/mux-session.js";
 
 /**
  * The link's wire contract. The server dials TLS to the relay; on that connection the relay opens one
@@ -73,14 +75,7 @@ const HOST_NAME = /^[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9_])?$/;
 
 /** The stream's metadata, or undefined when the relay sent something this version does not understand. */
 export function parseStreamMeta(payload: Buffer): DeviceStreamMeta | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const { serverName, deviceAddress, devicePort } = value as Record<string, unknown>;
+  const { serverName, deviceAddress, devicePort } = jsonObject(payload) ?? {};
   if (
     typeof serverName !== "string" ||
     !HOST_NAME.test(serverName) ||
@@ -96,7 +91,4 @@ export function parseStreamMeta(payload: Buffer): DeviceStreamMeta | undefined {
 }
 
 /** Why a link is refused or revoked; sent in GOAWAY. */
-export interface Refusal {
-  code: string;
-  message: string;
-}
+export type Refusal = GoawayReason;

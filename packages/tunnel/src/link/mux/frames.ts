@@ -72,6 +72,19 @@ export function uint32(value: number): Buffer {
 
 const EMPTY = Buffer.alloc(0);
 
+/** A frame's JSON payload as an object, or undefined when it is not one. */
+export function jsonObject(payload: Buffer): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 export class FrameError extends Error {
   constructor(message: string) {
     super(message);

@@ -6,6 +6,7 @@ import {
   FrameReader,
   frameHeader,
   FrameType,
+  jsonObject,
   MAX_CONTROL_BYTES,
   ResetCode,
   uint32,
@@ -351,14 +352,9 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
 }
 
 function parseHello(payload: Buffer): Hello | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const { window, maxStreams, serverId, linkId } = value as Record<string, unknown>;
+  const value = jsonObject(payload);
+  if (!value) return undefined;
+  const { window, maxStreams, serverId, linkId } = value;
   const count = (n: unknown, min: number) =>
     typeof n === "number" && Number.isInteger(n) && n >= min && n <= 2 ** 31;
   if (!count(window, 1024) || !count(maxStreams, 1)) return undefined;
@@ -369,12 +365,8 @@ function parseHello(payload: Buffer): Hello | undefined {
 
 function parseReason(payload: Buffer): GoawayReason | undefined {
   if (payload.length === 0) return undefined;
-  try {
-    const value = JSON.parse(payload.toString("utf8")) as Partial<GoawayReason>;
-    if (typeof value.code === "string" && typeof value.message === "string")
-      return { code: value.code, message: value.message };
-  } catch {
-    // Not ours: fall through.
-  }
+  const value = jsonObject(payload);
+  if (typeof value?.code === "string" && typeof value.message === "string")
+    return { code: value.code, message: value.message };
   return { code: "unknown", message: payload.toString("utf8").slice(0, 200) };
 }
