@@ -24,14 +24,9 @@ import { makeProviderCertificate } from "@meridian/push/testing/provider-certifi
 import { startApnsEmulatorProcess } from "./lib/apns-emulator-process.js";
 import type { DeliveryWorkerOptions } from "./lib/apple-delivery-worker.js";
 import { seedAppleFleet } from "./lib/apple-fleet-seed.js";
-import { cpuSeconds } from "./lib/child.js";
+import { cpuSeconds, stopChild } from "./lib/child.js";
 import { describeMachine, machineLine } from "./lib/machine.js";
-import {
-  residentBytes,
-  startRelayProcess,
-  startServerProcess,
-  stopProcess,
-} from "./lib/meridian-processes.js";
+import { residentBytes, startRelayProcess, startServerProcess } from "./lib/meridian-processes.js";
 import { writeResults } from "./lib/report.js";
 import { markdownTable, percentile } from "./lib/stats.js";
 
@@ -137,7 +132,7 @@ try {
   );
   if (!appleEnrollmentUrl) throw new Error("The server has no device host at the relay.");
   const deviceHost = new URL(appleEnrollmentUrl).hostname;
-  await stopProcess(first.child);
+  await stopChild(first.child, 30_000);
 
   process.stdout.write(`seeding ${deviceCount} enrolled iPhones…\n`);
   const seedStarted = performance.now();

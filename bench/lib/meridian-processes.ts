@@ -1,5 +1,4 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { createWriteStream, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -150,16 +149,6 @@ export async function startServerProcess(
     return match ? Number(match[1]) : undefined;
   };
   return { child, dataDir, base, token, call, gauge };
-}
-
-/** Asks a `meridian` process to stop (SIGTERM, as an init system does) and waits until it has. */
-export async function stopProcess(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Users with one multi-use activation each, enough for `devices` devices at `perUser` a user. */

@@ -11,8 +11,6 @@ export interface HubLink {
   serverId: string;
   remoteAddress: string;
   session: MuxSession;
-  /** Device streams open on it now, to pick the least busy of a server's links. */
-  streams: number;
 }
 
 export interface HubLinkSettings {
@@ -54,7 +52,6 @@ export function startHubLink(
       hello,
       maxStreamWindow: settings.flow.maxStreamWindowBytes,
     }),
-    streams: 0,
   };
   const { session } = link;
   let up = false;

@@ -120,7 +120,7 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
 
   /** Device streams open to the server now, over all its links. */
   streamCount(serverId: string): number {
-    return (this.links.get(serverId) ?? []).reduce((sum, link) => sum + link.streams, 0);
+    return (this.links.get(serverId) ?? []).reduce((sum, link) => sum + link.session.streamCount, 0);
   }
 
   /**
@@ -130,7 +130,9 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
    */
   openStream(serverId: string, meta: DeviceStreamMeta): Duplex {
     if (this.closing) throw new TunnelError("no_link", "The relay is shutting down.");
-    const candidates = [...(this.links.get(serverId) ?? [])].sort((a, b) => a.streams - b.streams);
+    const candidates = [...(this.links.get(serverId) ?? [])].sort(
+      (a, b) => a.session.streamCount - b.session.streamCount,
+    );
     for (const link of candidates) {
       if (link.session.closed) continue;
       let stream;
@@ -139,8 +141,6 @@ export class LinkHub extends EventEmitter<LinkHubEvents> {
       } catch {
         continue; // The link is going away or full; try the next one.
       }
-      link.streams++;
-      stream.once("close", () => link.streams--);
       return stream;
     }
     throw new TunnelError("no_link", `Server ${serverId} has no live link to this relay.`);

@@ -57,8 +57,9 @@ const SOCKET_BACKLOG_BYTES = 512 * 1024;
 
 /**
  * Many device streams over one TLS connection (decision 19): frames, per-stream credit, PING for the
- * heartbeat and GOAWAY for draining and refusals. The socket is read all the time; what bounds the
- * memory a stream can take is its credit.
+ * heartbeat and GOAWAY for draining and refusals. The socket is read whatever the streams' readers
+ * do (at most READ_TURN_MS of each turn of the event loop); what bounds the memory a stream can take
+ * is its credit.
  */
 export class MuxSession extends EventEmitter<MuxSessionEvents> implements StreamCarrier {
   private readonly streams = new Map<number, MuxStream>();
@@ -111,9 +112,7 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     } catch (error) {
       if (error instanceof FrameError) return this.protocolError(error.message);
       // A fault of ours while handling a frame ends this link, not the process and every other link.
-      if (this.listenerCount("error") > 0)
-        this.emit("error", new Error(`The link failed while reading a frame: ${String(error)}`));
-      this.destroy();
+      this.fail(new Error(`The link failed while reading a frame: ${String(error)}`));
     }
   }
 
@@ -146,16 +145,12 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
     if (!this.backlog && !this.destroyed) this.socket.resume();
   }
 
-  /** The peer's HELLO, once it has arrived. */
-  get remoteHello(): Hello | undefined {
-    return this.peer;
-  }
-
   /** No new streams: a GOAWAY went one way or the other, or the session is gone. */
   get closed(): boolean {
     return this.destroyed || this.goawaySent || this.goawayReceived;
   }
 
+  /** Streams open on the link: neither reset nor ended both ways. */
   get streamCount(): number {
     return this.streams.size;
   }
@@ -345,9 +340,13 @@ export class MuxSession extends EventEmitter<MuxSessionEvents> implements Stream
   private protocolError(message: string): void {
     if (this.destroyed) return;
     this.goaway({ code: "protocol_error", message });
-    const error = new Error(`The peer broke the link protocol: ${message}.`);
+    this.fail(new Error(`The peer broke the link protocol: ${message}.`), true);
+  }
+
+  /** Reports why the link ends (to whoever listens), then ends it. */
+  private fail(error: Error, flush = false): void {
     if (this.listenerCount("error") > 0) this.emit("error", error);
-    this.destroy(true);
+    this.destroy(flush);
   }
 }
 
